@@ -1,0 +1,37 @@
+using SyncDashboard.Api;
+using SyncDashboard.Components;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+using SyncDashboard.Todoist;
+
+namespace SyncDashboard.Composition;
+
+/// <summary>The table of contents: each feature registers and maps itself beside its own code.</summary>
+public static class AppComposition
+{
+    public static WebApplicationBuilder AddSyncDashboard(this WebApplicationBuilder builder)
+    {
+        builder.UseRootAppSettings();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddMonitoringDatabase()
+            .AddTodoist()
+            .AddSync()
+            .AddDashboard();
+        return builder;
+    }
+
+    public static WebApplication MapSyncDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapApi();
+        app.MapSyncConsole();
+        app.MapDashboard();
+        return app;
+    }
+}

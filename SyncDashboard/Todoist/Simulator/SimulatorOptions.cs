@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SyncDashboard.Todoist.Simulator;
+
+public sealed class SimulatorOptions
+{
+    public const string Section = "Simulator";
+
+    /// <summary>The simulator's own listener. Port 0 picks a free port (tests).</summary>
+    [Required, Url]
+    public string Url { get; set; } = "http://localhost:5081";
+
+    /// <summary>The only bearer token the simulator accepts; anything else gets 403 AUTH_INVALID_TOKEN.</summary>
+    [Required]
+    public string Token { get; set; } = "simulator-token";
+
+    /// <summary>Seed of the account generator, so every run starts from the same account.</summary>
+    public int Seed { get; set; } = 42;
+
+    [Range(1, 1000)]
+    public int Projects { get; set; } = 8;
+
+    [Range(0, 1_000_000)]
+    public int Tasks { get; set; } = 400;
+
+    /// <summary>How often the simulated account changes on its own; 0 turns the activity off (tests drive it).</summary>
+    [Range(0, 3600)]
+    public double ChangeIntervalSeconds { get; set; } = 5;
+
+    [Range(1, 1000)]
+    public int ChangesPerTick { get; set; } = 3;
+
+    [Range(1, 100_000)]
+    public int FullSyncLimit { get; set; } = 100;
+
+    [Range(1, 100_000)]
+    public int IncrementalSyncLimit { get; set; } = 1000;
+
+    [Range(1, 1440)]
+    public int LimitWindowMinutes { get; set; } = 15;
+
+    public SimulatorFaults Faults { get; set; } = new();
+}
+
+/// <summary>Faults the simulator injects into <c>/api/v1/sync</c>; also set at run time via <c>/admin/faults</c>.</summary>
+public sealed record SimulatorFaults
+{
+    [Range(0.0, 1.0)]
+    public double ErrorRate { get; init; }
+
+    [Range(400, 599)]
+    public int ErrorStatus { get; init; } = 503;
+
+    [Range(0, 86_400)]
+    public int RetryAfterSeconds { get; init; } = 30;
+
+    [Range(0, 120_000)]
+    public int LatencyMs { get; init; }
+
+    [Range(0.0, 1.0)]
+    public double TimeoutRate { get; init; }
+
+    [Range(0.0, 1.0)]
+    public double MalformedRate { get; init; }
+}

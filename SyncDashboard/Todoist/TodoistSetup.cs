@@ -1,0 +1,19 @@
+using SyncDashboard.Composition;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Todoist;
+
+public static class TodoistSetup
+{
+    public static IHostApplicationBuilder AddTodoist(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<TodoistOptions>(TodoistOptions.Section);
+        builder.Services.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
+        builder.Services.AddSingleton<TodoistTargetResolver>();
+        builder.Services.AddHttpClient<TodoistClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // The bearer token must never reach a log line, whatever the log level.
+            .RedactLoggedHeaders(_ => true);
+        builder.AddTodoistSimulator();
+        return builder;
+    }
+}
