@@ -3,7 +3,13 @@ namespace SyncDashboard.Monitoring.Mirror;
 // The mirrored Todoist account, keyed by Todoist's opaque string ids. Rows hold what the last sync said; deleted
 // objects are removed, completed tasks stay (Checked) until a full sync, which returns active objects only.
 
-public sealed class TodoistItem
+/// <summary>A mirror row: keyed by Todoist's id.</summary>
+public interface IMirrorRow
+{
+    string Id { get; }
+}
+
+public sealed class TodoistItem : IMirrorRow
 {
     public required string Id { get; set; }
     public string? UserId { get; set; }
@@ -36,7 +42,7 @@ public sealed class TodoistItem
     public DateTime SyncedAtUtc { get; set; }
 }
 
-public sealed class TodoistProject
+public sealed class TodoistProject : IMirrorRow
 {
     public required string Id { get; set; }
     public string Name { get; set; } = "";
@@ -55,7 +61,7 @@ public sealed class TodoistProject
     public DateTime SyncedAtUtc { get; set; }
 }
 
-public sealed class TodoistSection
+public sealed class TodoistSection : IMirrorRow
 {
     public required string Id { get; set; }
     public string? UserId { get; set; }
@@ -71,7 +77,7 @@ public sealed class TodoistSection
     public DateTime SyncedAtUtc { get; set; }
 }
 
-public sealed class TodoistLabel
+public sealed class TodoistLabel : IMirrorRow
 {
     public required string Id { get; set; }
     public string Name { get; set; } = "";
@@ -81,7 +87,7 @@ public sealed class TodoistLabel
     public DateTime SyncedAtUtc { get; set; }
 }
 
-public sealed class TodoistNote
+public sealed class TodoistNote : IMirrorRow
 {
     public required string Id { get; set; }
     public string? ItemId { get; set; }

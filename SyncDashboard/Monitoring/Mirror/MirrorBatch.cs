@@ -1,0 +1,37 @@
+using SyncDashboard.Todoist.Wire;
+
+namespace SyncDashboard.Monitoring.Mirror;
+
+/// <summary>What one sync response asks of one mirror table: rows to upsert, ids to delete, and whether it is a full
+/// snapshot (rows missing from it go). <see cref="Present"/> is false when the response did not mention the type.</summary>
+public sealed record MirrorBatch<TRow>(bool Present, bool IsSnapshot, IReadOnlyList<TRow> Upserts, IReadOnlyList<string> Deletes)
+    where TRow : class;
+
+/// <summary>How a sync changed the mirror, summed over its tables.</summary>
+public readonly record struct MirrorChanges(int Added, int Updated, int Deleted)
+{
+    public static MirrorChanges operator +(MirrorChanges a, MirrorChanges b) =>
+        new(a.Added + b.Added, a.Updated + b.Updated, a.Deleted + b.Deleted);
+}
+
+public static class MirrorBatches
+{
+    /// <summary>Splits a response's array for one resource type. An omitted array on a full sync leaves the table
+    /// alone: Todoist makes every key optional, and wiping a table on a missing key would lose data.</summary>
+    public static MirrorBatch<TRow> From<TWire, TRow>(
+        IReadOnlyList<TWire>? wire, bool isSnapshot, Func<TWire, string> id, Func<TWire, bool> isDeleted,
+        Func<TWire, DateTime, TRow> toRow, DateTime syncedAtUtc)
+        where TRow : class
+    {
+        if (wire is null) return new(false, isSnapshot, [], []);
+        var upserts = new List<TRow>(wire.Count);
+        var deletes = new List<string>();
+        foreach (var w in wire)
+        {
+            if (isDeleted(w)) deletes.Add(id(w));
+            // A snapshot holds active objects only; should one slip through as deleted, it is simply not kept.
+            else upserts.Add(toRow(w, syncedAtUtc));
+        }
+        return new(true, isSnapshot, upserts, deletes);
+    }
+}
