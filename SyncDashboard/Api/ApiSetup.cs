@@ -1,10 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace SyncDashboard.Api;
 
 public static class ApiSetup
 {
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        // Enums travel as their names ("Succeeded"), the way the dashboard and the README show them.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
     public static WebApplication MapApi(this WebApplication app)
     {
-        app.Services.GetRequiredService<ILoggerFactory>();
+        app.MapMonitoringApi();
+        app.MapSyncApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Composition;
+using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Monitoring;
 
@@ -26,6 +27,8 @@ public static class MonitoringSetup
         }
 
         builder.Services.AddSingleton<MonitoringNotifier>();
+        builder.Services.AddSingleton<EventQueries>();
+        builder.Services.AddSingleton<StateQueries>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

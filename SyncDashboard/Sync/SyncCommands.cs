@@ -1,3 +1,4 @@
+using Hangfire;
 using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Sync;
@@ -9,8 +10,14 @@ public sealed record SyncRequestResult(string? JobId, string? RefusedBecause)
 }
 
 /// <summary>The actions the dashboard and the API offer; they enqueue Hangfire jobs and never sync inline.</summary>
-public sealed class SyncCommands
+public sealed class SyncCommands(IBackgroundJobClient jobs, SyncLease lease)
 {
-    public Task<SyncRequestResult> RequestSyncAsync(SyncType type, CancellationToken ct) =>
-        Task.FromResult(new SyncRequestResult(null, "not wired yet"));
+    public const string BusyReason = "a sync is running right now; try again when it finishes";
+
+    public async Task<SyncRequestResult> RequestSyncAsync(SyncType type, CancellationToken ct)
+    {
+        if (await lease.IsHeldAsync(SyncEngine.Service, ct)) return new SyncRequestResult(null, BusyReason);
+        var jobId = jobs.Enqueue<SyncJobs>(j => j.RunAsync(type, SyncTrigger.Manual, null, CancellationToken.None));
+        return new SyncRequestResult(jobId, null);
+    }
 }

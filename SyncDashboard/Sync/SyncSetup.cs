@@ -1,14 +1,67 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Composition;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Mirror;
+
 namespace SyncDashboard.Sync;
 
 public static class SyncSetup
 {
     public static IHostApplicationBuilder AddSync(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddValidatedOptions<SyncOptions>(SyncOptions.Section);
+        services.AddSingleton<IValidateOptions<SyncOptions>, CronValidator>();
+
+        services.AddSingleton<MirrorWriter>();
+        services.AddSingleton<SyncLease>();
+        services.AddSingleton<RunRecorder>();
+        services.AddSingleton<SyncTelemetry>();
+        // Transient: it holds the typed Todoist HttpClient, which must not live for the app's lifetime.
+        services.AddTransient<SyncEngine>();
+        services.AddTransient<SyncJobs>();
+        services.AddTransient<SyncCommands>();
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                // The same database as the monitoring tables: one thing to back up, and every node shares the queue.
+                config.UseSqlServerStorage(database.ConnectionString);
+            }
+            else
+            {
+                // One node: jobs live in memory; the database is the truth for anything that must survive a restart.
+                config.UseInMemoryStorage();
+            }
+        });
+        // After the migrator (registered by AddMonitoringDatabase), before the Hangfire server starts working.
+        services.AddHostedService<SyncSchedule>();
+        services.AddHangfireServer((provider, server) =>
+        {
+            server.WorkerCount = provider.GetRequiredService<IOptions<SyncOptions>>().Value.WorkerCount;
+            // Delayed retries of 1 s must run after about 1 s, not after the default 15 s poll.
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            server.ServerName = RunIdentity.Node;
+        });
         return builder;
     }
 
+    /// <summary>The Hangfire dashboard: the admin console, for local requests only until sign-in exists.</summary>
     public static WebApplication MapSyncConsole(this WebApplication app)
     {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "SyncDashboard · jobs",
+            AppPath = "/",
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+        });
         return app;
     }
 }

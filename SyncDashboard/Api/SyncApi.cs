@@ -1,0 +1,29 @@
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Api;
+
+/// <summary><c>POST /api/sync?type=incremental|full</c>: queue a sync now.</summary>
+public static class SyncApi
+{
+    public sealed record Queued(string JobId, SyncType Type);
+
+    public static RouteHandlerBuilder MapSyncApi(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/sync", RequestSyncAsync).WithTags("Sync");
+
+    private static async Task<IResult> RequestSyncAsync(string? type, SyncCommands commands, CancellationToken ct)
+    {
+        SyncType? syncType = (type ?? "incremental").ToLowerInvariant() switch
+        {
+            "incremental" => SyncType.Incremental,
+            "full" => SyncType.Full,
+            _ => null,
+        };
+        if (syncType is null) return ApiProblems.BadParameter("type", "must be 'incremental' or 'full'");
+
+        var result = await commands.RequestSyncAsync(syncType.Value, ct);
+        return result.Accepted
+            ? TypedResults.Accepted((string?)null, new Queued(result.JobId!, syncType.Value))
+            : TypedResults.Problem(title: "Sync refused", detail: result.RefusedBecause, statusCode: StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring;
+
+namespace SyncDashboard.Sync;
+
+/// <summary>Writes what a run did: its event, the sync state, the error chain and the hourly rollup. Success is
+/// written inside the caller's transaction (beside the mirror rows and the new token); failures in their own.</summary>
+public sealed class RunRecorder(
+    IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time, IOptions<SyncOptions> options,
+    ILogger<RunRecorder> logger)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records the <c>Started</c> event in its own short transaction, so the dashboard shows the run live.</summary>
+    public async Task<long> StartAsync(string service, SyncRequest request, string? tokenBefore, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var started = new SyncEvent
+        {
+            Service = service,
+            Type = request.Type,
+            Trigger = request.Trigger,
+            Status = SyncStatus.Started,
+            StartedUtc = Now,
+            SyncTokenBefore = tokenBefore,
+            JobId = request.JobId,
+            Node = RunIdentity.Node,
+        };
+        db.SyncEvents.Add(started);
+        await db.SaveChangesAsync(ct);
+        return started.Id;
+    }
+
+    /// <summary>Completes a successful run inside <paramref name="db"/>'s open transaction. Returns false, writing
+    /// nothing, when <paramref name="leaseOwner"/> no longer holds the lease: the caller must roll back.</summary>
+    public async Task<bool> SucceedAsync(
+        MonitoringDbContext db, long eventId, string leaseOwner, RunResult result, CancellationToken ct)
+    {
+        var now = Now;
+        var state = await db.SyncStates.SingleOrDefaultAsync(
+            s => s.Service == result.Service && s.LeaseOwner == leaseOwner, ct);
+        if (state is null) return false;
+
+        var run = await db.SyncEvents.SingleAsync(e => e.Id == eventId, ct);
+        run.Status = SyncStatus.Succeeded;
+        run.Type = result.Type;
+        run.CompletedUtc = now;
+        run.DurationMs = DurationMs(run.StartedUtc, now);
+        run.ItemsProcessed = result.ObjectCount;
+        run.ItemsAdded = result.Changes.Added;
+        run.ItemsUpdated = result.Changes.Updated;
+        run.ItemsDeleted = result.Changes.Deleted;
+        run.SyncTokenAfter = result.NewToken;
+
+        state.LastSyncToken = result.NewToken;
+        state.LastSuccessfulSyncUtc = now;
+        if (result.Type == SyncType.Full)
+        {
+            state.LastFullSyncUtc = now;
+            state.LastSnapshotUtc = result.SnapshotUtc;
+        }
+        else
+        {
+            state.LastIncrementalSyncUtc = now;
+        }
+        state.ConsecutiveFailures = 0;
+        state.IsHealthy = true;
+        state.HealthCheckedUtc = now;
+
+        var chain = await OpenChainAsync(db, result.Service, ct);
+        if (chain is not null)
+        {
+            run.ErrorChainId = chain.Id;
+            run.Attempt = await AttemptsInChainAsync(db, chain.Id, ct) + 1;
+            chain.ResolvedUtc = now;
+            chain.Resolution = run.Trigger == SyncTrigger.Retry ? ErrorResolution.RetrySucceeded : ErrorResolution.Recovered;
+            chain.ResolvedBy = $"{run.Trigger} sync #{run.Id}";
+            chain.NextRetryUtc = null;
+            chain.PendingJobId = null;
+        }
+
+        await AddToHourAsync(db, result.Service, run, now, ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Records a failed attempt, its error chain, the state and the rollup in one transaction.</summary>
+    public async Task RecordFailureAsync(string service, long eventId, SyncFailure failure, CancellationToken ct)
+    {
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var run = await db.SyncEvents.SingleAsync(e => e.Id == eventId, ct);
+        run.Status = SyncStatus.Failed;
+        run.CompletedUtc = now;
+        run.DurationMs = DurationMs(run.StartedUtc, now);
+        run.ErrorCode = failure.Code;
+        run.ErrorMessage = failure.Message;
+        run.ErrorKind = failure.Kind;
+        run.HttpStatus = failure.HttpStatus;
+
+        var chain = await OpenChainAsync(db, service, ct);
+        if (chain is null)
+        {
+            chain = new SyncError { Service = service, Message = failure.Message, CreatedUtc = now };
+            db.SyncErrors.Add(chain);
+            run.Attempt = 1;
+        }
+        else
+        {
+            run.Attempt = await AttemptsInChainAsync(db, chain.Id, ct) + 1;
+        }
+        chain.Kind = failure.Kind;
+        chain.ErrorCode = failure.Code;
+        chain.Message = failure.Message;
+        chain.HttpStatus = failure.HttpStatus;
+        chain.TodoistErrorTag = failure.TodoistErrorTag;
+        chain.TodoistErrorCode = failure.TodoistErrorCode;
+        chain.TodoistEventId = failure.TodoistEventId;
+        chain.RetryAfterSeconds = failure.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalSeconds) : null;
+        chain.LastOccurredUtc = now;
+        await db.SaveChangesAsync(ct); // gives a new chain its id
+        run.ErrorChainId = chain.Id;
+
+        var state = await db.SyncStates.SingleAsync(s => s.Service == service, ct);
+        state.ConsecutiveFailures++;
+        state.LastFailedSyncUtc = now;
+        state.IsHealthy = HealthRules.IsHealthy(state.ConsecutiveFailures, failure.Kind);
+        state.HealthCheckedUtc = now;
+        if (failure.Kind == FailureKind.RateLimited && failure.RetryAfter is { } retryAfter)
+        {
+            state.RateLimitedUntilUtc = now + retryAfter;
+        }
+
+        await AddToHourAsync(db, service, run, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Closes events left <c>Started</c> by a run that died: older than the run timeout, or started by a
+    /// process on this machine that is gone. Returns how many were closed.</summary>
+    public async Task<int> CloseAbandonedAsync(string service, CancellationToken ct)
+    {
+        var now = Now;
+        var cutoff = now - options.Value.RunTimeout;
+        var localPrefix = Environment.MachineName + "/";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.SyncEvents
+            .Where(e => e.Service == service && e.Status == SyncStatus.Started &&
+                        (e.StartedUtc < cutoff || (e.Node != null && e.Node.StartsWith(localPrefix))))
+            .ToListAsync(ct);
+        var abandoned = open.Where(e => e.StartedUtc < cutoff || RunIdentity.IsDeadLocalProcess(e.Node)).ToList();
+        if (abandoned.Count == 0) return 0;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var run in abandoned)
+        {
+            run.Status = SyncStatus.Failed;
+            run.CompletedUtc = now;
+            run.ErrorCode = "ABANDONED";
+            run.ErrorKind = FailureKind.Unknown;
+            run.ErrorMessage = "The run stopped without finishing (its process died or lost the database); " +
+                               "nothing it fetched was committed, and the next run fetches the same changes again.";
+            await AddToHourAsync(db, service, run, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogWarning("Closed {Count} abandoned sync event(s) of {Service}", abandoned.Count, service);
+        return abandoned.Count;
+    }
+
+    private static Task<SyncError?> OpenChainAsync(MonitoringDbContext db, string service, CancellationToken ct) =>
+        db.SyncErrors.Where(c => c.Service == service && c.ResolvedUtc == null)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+
+    private static Task<int> AttemptsInChainAsync(MonitoringDbContext db, long chainId, CancellationToken ct) =>
+        db.SyncEvents.CountAsync(e => e.ErrorChainId == chainId, ct);
+
+    private static async Task AddToHourAsync(
+        MonitoringDbContext db, string service, SyncEvent run, DateTime now, CancellationToken ct)
+    {
+        var hour = MetricRollup.HourOf(run.StartedUtc);
+        // Local first: two abandoned events of the same hour share one new row before it is saved.
+        var metric = db.SyncMetrics.Local.FirstOrDefault(m =>
+                         m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc == hour)
+                     ?? await db.SyncMetrics.SingleOrDefaultAsync(m =>
+                         m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc == hour, ct);
+        if (metric is null)
+        {
+            metric = new SyncMetric { Service = service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
+            db.SyncMetrics.Add(metric);
+        }
+        MetricRollup.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, now);
+    }
+
+    private static long DurationMs(DateTime started, DateTime completed) =>
+        Math.Max(0, (long)(completed - started).TotalMilliseconds);
+}
+
+/// <summary>What a successful fetch brought and did to the mirror.</summary>
+public sealed record RunResult(
+    string Service, SyncType Type, string NewToken, int ObjectCount, Monitoring.Mirror.MirrorChanges Changes,
+    DateTime? SnapshotUtc);

@@ -1,0 +1,147 @@
+using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Todoist;
+using SyncDashboard.Todoist.Wire;
+
+namespace SyncDashboard.Sync;
+
+public sealed record SyncRequest(SyncType Type, SyncTrigger Trigger, string? JobId = null);
+
+public enum SyncOutcomeKind { Succeeded, Failed, Skipped }
+
+/// <summary>How a run ended. A skipped run (the lease was busy) recorded nothing and is not a failure.</summary>
+public sealed record SyncOutcome(SyncOutcomeKind Kind, long? EventId = null, SyncFailure? Failure = null)
+{
+    public static readonly SyncOutcome Skipped = new(SyncOutcomeKind.Skipped);
+}
+
+/// <summary>One sync run, as DESIGN.md's "One sync run": lease, <c>Started</c> event, fetch, one transaction for
+/// mirror rows + new token + completed event + state + hourly rollup + error chain, then notify. Knows nothing
+/// about Hangfire.</summary>
+public sealed class SyncEngine(
+    IDbContextFactory<MonitoringDbContext> dbFactory,
+    TodoistClient todoist,
+    SyncLease lease,
+    RunRecorder recorder,
+    MirrorWriter mirror,
+    MonitoringNotifier notifier,
+    SyncTelemetry telemetry,
+    TimeProvider time,
+    IOptions<SyncOptions> options,
+    ILogger<SyncEngine> logger)
+{
+    /// <summary>The one service synced today; every row carries it so more can follow.</summary>
+    public const string Service = "todoist";
+
+    public async Task<SyncOutcome> RunAsync(SyncRequest request, CancellationToken ct)
+    {
+        var owner = RunIdentity.NewRunOwner();
+        if (!await lease.TryAcquireAsync(Service, owner, options.Value.RunTimeout, ct))
+        {
+            telemetry.Skipped.Add(1);
+            logger.LogInformation("{Type} sync ({Trigger}) skipped: another run holds the lease", request.Type, request.Trigger);
+            return SyncOutcome.Skipped;
+        }
+
+        long? eventId = null;
+        try
+        {
+            if (await recorder.CloseAbandonedAsync(Service, ct) > 0) await notifier.NotifyAsync();
+
+            var storedToken = await StoredTokenAsync(ct);
+            var token = request.Type == SyncType.Full || storedToken is null ? TodoistClient.FullSyncToken : storedToken;
+            eventId = await recorder.StartAsync(Service, request, token, ct);
+            await notifier.NotifyAsync();
+
+            // The whole run, fetch and apply, gives up before the lease can expire under it.
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
+
+            var (response, sentToken) = await FetchAsync(token, run.Token);
+            var isFull = sentToken == TodoistClient.FullSyncToken || response.FullSync;
+            var type = isFull ? SyncType.Full : request.Type;
+            var changes = await ApplyAsync(eventId.Value, owner, response, type, run.Token);
+
+            telemetry.Succeeded.Add(1);
+            logger.LogInformation(
+                "{Type} sync succeeded: {Objects} objects (+{Added} ~{Updated} -{Deleted})",
+                type, response.ObjectCount, changes.Added, changes.Updated, changes.Deleted);
+            await notifier.NotifyAsync();
+            return new SyncOutcome(SyncOutcomeKind.Succeeded, eventId);
+        }
+        catch (Exception ex) when (eventId is not null)
+        {
+            var failure = SyncFailure.From(ex);
+            telemetry.Failed.Add(1);
+            logger.LogWarning("{Type} sync ({Trigger}) failed: {Code} ({Kind}) {Message}",
+                request.Type, request.Trigger, failure.Code, failure.Kind, failure.Message);
+            // Recorded even while the app shuts down: a failure that leaves no trace is a lost failure.
+            await recorder.RecordFailureAsync(Service, eventId.Value, failure, CancellationToken.None);
+            await notifier.NotifyAsync();
+            return new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(Service, owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Fetches with the stored token; an invalid token means "start over" with a full sync, in this run.</summary>
+    private async Task<(SyncResponse Response, string SentToken)> FetchAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            return (await todoist.SyncAsync(token, ct), token);
+        }
+        catch (TodoistApiException ex) when (ex.Kind == FailureKind.InvalidSyncToken && token != TodoistClient.FullSyncToken)
+        {
+            logger.LogWarning("Todoist rejected the stored sync token; falling back to a full sync in the same run");
+            return (await todoist.SyncAsync(TodoistClient.FullSyncToken, ct), TodoistClient.FullSyncToken);
+        }
+    }
+
+    private async Task<MirrorChanges> ApplyAsync(
+        long eventId, string owner, SyncResponse response, SyncType type, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var syncedAt = time.GetUtcNow().UtcDateTime;
+        var changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
+        var result = new RunResult(Service, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
+        if (!await recorder.SucceedAsync(db, eventId, owner, result, ct))
+        {
+            // Our lease expired and another run took it: its token is the truth, ours must not land.
+            throw new InvalidOperationException("The run lost its lease before committing; nothing was applied.");
+        }
+        await tx.CommitAsync(ct);
+        logger.LogDebug("Applied {Objects} objects in {Elapsed} ms", response.ObjectCount,
+            (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return changes;
+    }
+
+    private async Task<string?> StoredTokenAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SyncStates.Where(s => s.Service == Service).Select(s => s.LastSyncToken).SingleOrDefaultAsync(ct);
+    }
+}
+
+/// <summary>Counters for runs, on the <c>SyncDashboard.Sync</c> meter (dotnet-counters, OpenTelemetry).</summary>
+public sealed class SyncTelemetry
+{
+    public SyncTelemetry(IMeterFactory meters)
+    {
+        var meter = meters.Create("SyncDashboard.Sync");
+        Succeeded = meter.CreateCounter<long>("syncdashboard.sync.succeeded");
+        Failed = meter.CreateCounter<long>("syncdashboard.sync.failed");
+        Skipped = meter.CreateCounter<long>("syncdashboard.sync.skipped", description: "Runs skipped because another held the lease");
+    }
+
+    public Counter<long> Succeeded { get; }
+    public Counter<long> Failed { get; }
+    public Counter<long> Skipped { get; }
+}
