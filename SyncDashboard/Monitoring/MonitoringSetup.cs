@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Composition;
 using SyncDashboard.Monitoring.Queries;
 
@@ -8,30 +9,30 @@ public static class MonitoringSetup
 {
     public static IHostApplicationBuilder AddMonitoringDatabase(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
-
-        if (options.Provider == DatabaseProvider.SqlServer)
+        var services = builder.Services;
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        // Both providers are registered and configured lazily from the bound options, so the choice is made after
+        // every configuration source (tests and hosts add theirs late) has been read.
+        services.AddDbContextFactory<SqliteMonitoringDbContext>((sp, db) =>
+            db.UseSqlite(SqliteConnectionString(Options(sp), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContextFactory<SqlServerMonitoringDbContext>((sp, db) =>
+            db.UseSqlServer(Options(sp).ConnectionString));
+        services.AddSingleton<IDbContextFactory<MonitoringDbContext>>(sp => Options(sp).Provider switch
         {
-            builder.Services.AddDbContextFactory<SqlServerMonitoringDbContext>(db =>
-                db.UseSqlServer(options.ConnectionString));
-            builder.Services.AddSingleton<IDbContextFactory<MonitoringDbContext>,
-                MonitoringDbContextFactory<SqlServerMonitoringDbContext>>();
-        }
-        else
-        {
-            var connectionString = SqliteConnectionString(options, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContextFactory<SqliteMonitoringDbContext>(db => db.UseSqlite(connectionString));
-            builder.Services.AddSingleton<IDbContextFactory<MonitoringDbContext>,
-                MonitoringDbContextFactory<SqliteMonitoringDbContext>>();
-        }
+            DatabaseProvider.SqlServer => new MonitoringDbContextFactory<SqlServerMonitoringDbContext>(
+                sp.GetRequiredService<IDbContextFactory<SqlServerMonitoringDbContext>>()),
+            _ => new MonitoringDbContextFactory<SqliteMonitoringDbContext>(
+                sp.GetRequiredService<IDbContextFactory<SqliteMonitoringDbContext>>()),
+        });
 
-        builder.Services.AddSingleton<MonitoringNotifier>();
-        builder.Services.AddSingleton<EventQueries>();
-        builder.Services.AddSingleton<StateQueries>();
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<MonitoringNotifier>();
+        services.AddSingleton<EventQueries>();
+        services.AddSingleton<StateQueries>();
+        services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
+
+    private static DatabaseOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
     public static string SqliteConnectionString(DatabaseOptions options, string contentRoot)
     {

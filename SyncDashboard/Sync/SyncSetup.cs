@@ -24,9 +24,9 @@ public static class SyncSetup
         services.AddTransient<SyncJobs>();
         services.AddTransient<SyncCommands>();
 
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) =>
         {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Monitoring;
+
+namespace SyncDashboard.Tests.Infrastructure;
+
+/// <summary>A migrated SQLite file of its own, for tests below the app (no host, no Hangfire).</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase(TempFiles.NewDatabasePath());
+        await using var db = database.Open();
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    public MonitoringDbContext Open() =>
+        new SqliteMonitoringDbContext(new DbContextOptionsBuilder<SqliteMonitoringDbContext>()
+            .UseSqlite($"Data Source={Path}").Options);
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        TempFiles.DeleteDatabase(Path);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Monitoring;
+
+/// <summary>A model change without a migration fails here, for each provider, before it fails in production.</summary>
+public sealed class MigrationFacts
+{
+    [Fact]
+    public void Sqlite_HasNoPendingModelChanges()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model changed without a SQLite migration: dotnet ef migrations add <Name> --context SqliteMonitoringDbContext --output-dir Monitoring/Migrations/Sqlite");
+    }
+
+    [Fact]
+    public void SqlServer_HasNoPendingModelChanges()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model changed without a SQL Server migration: dotnet ef migrations add <Name> --context SqlServerMonitoringDbContext --output-dir Monitoring/Migrations/SqlServer");
+    }
+
+    /// <summary>There is no SQL Server here; the create script is generated offline and checked for every table and
+    /// index of the model, so the SQL Server schema is at least complete.</summary>
+    [Fact]
+    public void SqlServerCreateScript_ContainsEveryTableAndIndex()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.Database.GenerateCreateScript();
+
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            Assert.Contains($"CREATE TABLE [{entity.GetTableName()}]", script);
+            foreach (var index in entity.GetIndexes())
+            {
+                Assert.Contains($"INDEX [{index.GetDatabaseName()}]", script);
+            }
+        }
+        Assert.Contains("CREATE UNIQUE INDEX [IX_sync_metrics_Service_Period_PeriodStartUtc]", script);
+    }
+
+    [Fact]
+    public void SqlServerMigrations_ProduceTheSameTablesAsTheModel()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            Assert.Contains($"CREATE TABLE [{entity.GetTableName()}]", script);
+        }
+    }
+
+    [Fact]
+    public async Task Sqlite_MigratesARealFile_WithEveryTableAndIndex()
+    {
+        var path = TempFiles.NewDatabasePath();
+        try
+        {
+            await using var db = new SqliteMonitoringDbContext(new DbContextOptionsBuilder<SqliteMonitoringDbContext>()
+                .UseSqlite($"Data Source={path}").Options);
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+            var objects = await db.Database
+                .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type IN ('table', 'index')")
+                .ToListAsync(TestContext.Current.CancellationToken);
+            foreach (var entity in db.Model.GetEntityTypes())
+            {
+                Assert.Contains(entity.GetTableName(), objects);
+                foreach (var index in entity.GetIndexes()) Assert.Contains(index.GetDatabaseName(), objects);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TempFiles.DeleteDatabase(path);
+        }
+    }
+}

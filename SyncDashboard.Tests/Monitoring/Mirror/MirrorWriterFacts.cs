@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Todoist.Wire;
+
+namespace SyncDashboard.Tests.Monitoring.Mirror;
+
+public sealed class MirrorWriterFacts
+{
+    private static readonly DateTime SyncedAt = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Apply_InsertsEveryResourceType_FromASnapshot()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var changes = await ApplyAsync(database, Snapshot(Item("a"), Item("b")), isSnapshot: true);
+
+        await using var db = database.Open();
+        Assert.Equal(new MirrorChanges(Added: 6, Updated: 0, Deleted: 0), changes);
+        Assert.Equal(["a", "b"], await db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(Ct));
+        Assert.Equal(1, await db.Projects.CountAsync(Ct));
+        Assert.Equal(1, await db.Sections.CountAsync(Ct));
+        Assert.Equal(1, await db.Labels.CountAsync(Ct));
+        Assert.Equal(1, await db.Notes.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Apply_KeepsFieldValues_IncludingUtcTimesAndLabels()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var added = new DateTime(2025, 2, 10, 10, 33, 38, DateTimeKind.Utc);
+        var item = Item("a") with
+        {
+            Content = "Write the report", Priority = 4, Labels = ["work", "urgent"], AddedAt = added,
+            Due = new WireDue { Date = "2026-12-01", String = "every monday", IsRecurring = true },
+        };
+        await ApplyAsync(database, Snapshot(item), isSnapshot: true);
+
+        await using var db = database.Open();
+        var row = await db.Items.SingleAsync(Ct);
+        Assert.Equal("Write the report", row.Content);
+        Assert.Equal(4, row.Priority);
+        Assert.Equal("work,urgent", row.Labels);
+        Assert.Equal(added, row.AddedAtUtc);
+        Assert.Equal(DateTimeKind.Utc, row.AddedAtUtc!.Value.Kind);
+        Assert.True(row.DueIsRecurring);
+        Assert.Equal("2026-12-01", row.DueDate);
+        Assert.Equal(SyncedAt, row.SyncedAtUtc);
+    }
+
+    [Fact]
+    public async Task Apply_ReplacesTheMirror_WhenASnapshotLacksRows()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ApplyAsync(database, Snapshot(Item("a"), Item("b"), Item("c")), isSnapshot: true);
+
+        var changes = await ApplyAsync(database, Snapshot(Item("b") with { Content = "changed" }, Item("d")), isSnapshot: true);
+
+        await using var db = database.Open();
+        Assert.Equal(["b", "d"], await db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(Ct));
+        Assert.Equal("changed", (await db.Items.SingleAsync(i => i.Id == "b", Ct)).Content);
+        // Items: d added, b updated, a and c deleted; the other four types were updated in place.
+        Assert.Equal(new MirrorChanges(Added: 1, Updated: 5, Deleted: 2), changes);
+    }
+
+    [Fact]
+    public async Task Apply_UpsertsAndDeletes_FromAnIncrementalResponse()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ApplyAsync(database, Snapshot(Item("a"), Item("b")), isSnapshot: true);
+
+        var delta = new SyncResponse
+        {
+            SyncToken = "t2",
+            Items = [Item("a") with { IsDeleted = true }, Item("b") with { Checked = true, CompletedAt = SyncedAt }, Item("c")],
+        };
+        var changes = await ApplyAsync(database, delta, isSnapshot: false);
+
+        await using var db = database.Open();
+        Assert.Equal(new MirrorChanges(Added: 1, Updated: 1, Deleted: 1), changes);
+        Assert.Equal(["b", "c"], await db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(Ct));
+        Assert.True((await db.Items.SingleAsync(i => i.Id == "b", Ct)).Checked);
+        Assert.Equal(1, await db.Projects.CountAsync(Ct)); // not in the delta: untouched
+    }
+
+    [Fact]
+    public async Task Apply_LeavesATableAlone_WhenASnapshotOmitsItsArray()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ApplyAsync(database, Snapshot(Item("a")), isSnapshot: true);
+
+        await ApplyAsync(database, new SyncResponse { SyncToken = "t2", FullSync = true, Items = [Item("a")] }, isSnapshot: true);
+
+        await using var db = database.Open();
+        Assert.Equal(1, await db.Projects.CountAsync(Ct));
+        Assert.Equal(1, await db.Notes.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Apply_IgnoresDeletionsOfRowsItNeverHad()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var changes = await ApplyAsync(database,
+            new SyncResponse { SyncToken = "t", Items = [Item("ghost") with { IsDeleted = true }] }, isSnapshot: false);
+        Assert.Equal(default, changes);
+    }
+
+    [Fact]
+    public async Task Apply_WritesNothing_WhenTheTransactionRollsBack()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.Open())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(Ct);
+            await new MirrorWriter().ApplyAsync(db, Snapshot(Item("a")), true, SyncedAt, Ct);
+            await tx.RollbackAsync(Ct);
+        }
+        await using var check = database.Open();
+        Assert.Equal(0, await check.Items.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Apply_Refuses_OutsideATransaction()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.Open();
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new MirrorWriter().ApplyAsync(db, Snapshot(Item("a")), true, SyncedAt, Ct));
+    }
+
+    private static async Task<MirrorChanges> ApplyAsync(TestDatabase database, SyncResponse response, bool isSnapshot)
+    {
+        await using var db = database.Open();
+        await using var tx = await db.Database.BeginTransactionAsync(Ct);
+        var changes = await new MirrorWriter().ApplyAsync(db, response, isSnapshot, SyncedAt, Ct);
+        await tx.CommitAsync(Ct);
+        return changes;
+    }
+
+    private static WireItem Item(string id) => new() { Id = id, ProjectId = "p1", Content = "Task " + id, Priority = 1 };
+
+    private static SyncResponse Snapshot(params WireItem[] items) => new()
+    {
+        SyncToken = "t1",
+        FullSync = true,
+        Items = items,
+        Projects = [new WireProject { Id = "p1", Name = "Inbox", InboxProject = true }],
+        Sections = [new WireSection { Id = "s1", ProjectId = "p1", Name = "Later" }],
+        Labels = [new WireLabel { Id = "l1", Name = "work" }],
+        Notes = [new WireNote { Id = "n1", ItemId = items.FirstOrDefault()?.Id, Content = "A comment" }],
+    };
+}
