@@ -53,7 +53,9 @@ public sealed class SyncEngine(
 
             var storedToken = await StoredTokenAsync(ct);
             var token = request.Type == SyncType.Full || storedToken is null ? TodoistClient.FullSyncToken : storedToken;
-            eventId = await recorder.StartAsync(Service, request, token, ct);
+            // Without a stored token Todoist can only answer with a full snapshot: record the run as what it is.
+            var effective = token == TodoistClient.FullSyncToken ? request with { Type = SyncType.Full } : request;
+            eventId = await recorder.StartAsync(Service, effective, token, ct);
             await notifier.NotifyAsync();
 
             // The whole run, fetch and apply, gives up before the lease can expire under it.

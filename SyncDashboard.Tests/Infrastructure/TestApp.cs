@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Tests.Infrastructure;
+
+/// <summary>The whole app over a fresh SQLite file, in demo mode, its simulator on a free port with no activity of
+/// its own, and no recurring sync that could fire during a test. Real Hangfire, real HTTP to the simulator.</summary>
+public class TestApp : WebApplicationFactory<Program>
+{
+    /// <summary>A schedule that never fires (31 February).</summary>
+    public const string NeverCron = "0 0 31 2 *";
+
+    private readonly Dictionary<string, string?> settings;
+
+    public TestApp(IDictionary<string, string?>? overrides = null, string? databaseFile = null)
+    {
+        DatabaseFile = databaseFile ?? TempFiles.NewDatabasePath();
+        settings = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={DatabaseFile}",
+            ["Todoist:ApiToken"] = "",
+            ["Simulator:Url"] = "http://127.0.0.1:0",
+            ["Simulator:ChangeIntervalSeconds"] = "0",
+            ["Simulator:Tasks"] = "150",
+            ["Sync:SyncOnStartup"] = "false",
+            ["Sync:IncrementalCron"] = NeverCron,
+            ["Sync:DemoIncrementalCron"] = NeverCron,
+            ["Sync:FullCron"] = NeverCron,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+    }
+
+    public string DatabaseFile { get; }
+
+    public TodoistSimulator Simulator => Services.GetRequiredService<TodoistSimulator>();
+
+    /// <summary>Starts the host (and with it the simulator) and returns the simulator's real address.</summary>
+    public async Task<Uri> StartAsync()
+    {
+        _ = Services; // builds and starts the host
+        return await Services.GetRequiredService<SimulatorEndpoint>()
+            .WhenStartedAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async Task<MonitoringDbContext> CreateDbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<MonitoringDbContext>>().CreateDbContextAsync();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // Added last, so these win over appsettings.json (UseSetting would not: host settings are read first).
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(ConfigureTestServices);
+    }
+
+    /// <summary>A hook for tests that need to add to the app's services (an interceptor, a fake clock).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services) { }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        TempFiles.DeleteDatabase(DatabaseFile);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Tests.Sync;
+
+/// <summary>The engine end to end: real HTTP to the simulator, real SQLite file, one run at a time.</summary>
+public sealed class SyncEngineFacts
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FullThenIncrementalSyncs_KeepTheMirrorEqualToTheAccount()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+
+        var full = await RunAsync(app, SyncType.Full);
+        Assert.Equal(SyncOutcomeKind.Succeeded, full.Kind);
+        await using (var db = await app.CreateDbAsync()) await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
+
+        for (var round = 0; round < 6; round++)
+        {
+            app.Simulator.ApplyRandomChanges(40);
+            var incremental = await RunAsync(app, SyncType.Incremental);
+            Assert.Equal(SyncOutcomeKind.Succeeded, incremental.Kind);
+            await using var db = await app.CreateDbAsync();
+            await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
+        }
+
+        await using var check = await app.CreateDbAsync();
+        var events = await check.SyncEvents.OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal(7, events.Count);
+        Assert.All(events, e => Assert.Equal(SyncStatus.Succeeded, e.Status));
+        Assert.Equal(SyncType.Full, events[0].Type);
+        Assert.All(events.Skip(1), e => Assert.Equal(SyncType.Incremental, e.Type));
+        // Each run starts from the token the previous one stored.
+        for (var i = 1; i < events.Count; i++) Assert.Equal(events[i - 1].SyncTokenAfter, events[i].SyncTokenBefore);
+        Assert.Contains(events.Skip(1), e => e.ItemsAdded + e.ItemsUpdated + e.ItemsDeleted > 0);
+        var state = await check.SyncStates.SingleAsync(Ct);
+        Assert.Equal(events[^1].SyncTokenAfter, state.LastSyncToken);
+        Assert.True(state.IsHealthy);
+        Assert.Null(state.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task FirstRun_IsAFullSync_EvenWhenIncrementalWasAsked()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+
+        await RunAsync(app, SyncType.Incremental);
+
+        await using var db = await app.CreateDbAsync();
+        var run = await db.SyncEvents.SingleAsync(Ct);
+        Assert.Equal(SyncType.Full, run.Type);
+        Assert.Equal("*", run.SyncTokenBefore);
+        Assert.True(await db.Items.CountAsync(Ct) > 100);
+    }
+
+    [Fact]
+    public async Task TokenAdvancesOnlyWithItsData_WhenACrashHitsBeforeCommit()
+    {
+        var crash = new CrashBeforeTokenCommit();
+        await using var app = new InterceptedApp(crash);
+        await app.StartAsync();
+        await RunAsync(app, SyncType.Full);
+        string? tokenBefore;
+        List<string> itemsBefore;
+        await using (var db = await app.CreateDbAsync())
+        {
+            tokenBefore = (await db.SyncStates.SingleAsync(Ct)).LastSyncToken;
+            itemsBefore = await db.Items.OrderBy(i => i.Id).Select(i => i.Id + i.Content + i.Checked).ToListAsync(Ct);
+        }
+
+        app.Simulator.ApplyRandomChanges(30);
+        crash.Arm();
+        var crashed = await RunAsync(app, SyncType.Incremental);
+
+        Assert.Equal(1, crash.Crashes);
+        Assert.Equal(SyncOutcomeKind.Failed, crashed.Kind);
+        await using (var db = await app.CreateDbAsync())
+        {
+            Assert.Equal(tokenBefore, (await db.SyncStates.SingleAsync(Ct)).LastSyncToken);
+            Assert.Equal(itemsBefore, await db.Items.OrderBy(i => i.Id).Select(i => i.Id + i.Content + i.Checked).ToListAsync(Ct));
+            var failed = await db.SyncEvents.SingleAsync(e => e.Id == crashed.EventId, Ct);
+            Assert.Equal(SyncStatus.Failed, failed.Status);
+            Assert.Contains("Injected crash", failed.ErrorMessage);
+        }
+
+        var next = await RunAsync(app, SyncType.Incremental);
+        Assert.Equal(SyncOutcomeKind.Succeeded, next.Kind);
+        await using var after = await app.CreateDbAsync();
+        await MirrorAssert.EqualsAccountAsync(after, app.Simulator);
+        var state = await after.SyncStates.SingleAsync(Ct);
+        Assert.NotEqual(tokenBefore, state.LastSyncToken);
+        Assert.Equal(0, state.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task TwoRunsAtOnce_OneApplies_TheOtherIsSkippedQuietly()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { LatencyMs = 800 };
+
+        var outcomes = await Task.WhenAll(RunAsync(app, SyncType.Incremental), RunAsync(app, SyncType.Incremental));
+
+        Assert.Single(outcomes, o => o.Kind == SyncOutcomeKind.Succeeded);
+        Assert.Single(outcomes, o => o.Kind == SyncOutcomeKind.Skipped);
+        await using var db = await app.CreateDbAsync();
+        Assert.Equal(1, await db.SyncEvents.CountAsync(Ct));
+        Assert.Equal(0, await db.SyncErrors.CountAsync(Ct));
+        Assert.Equal(0, (await db.SyncStates.SingleAsync(Ct)).ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task InvalidSyncToken_FallsBackToAFullSync_InTheSameRun()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        await RunAsync(app, SyncType.Full);
+        await using (var db = await app.CreateDbAsync())
+        {
+            await db.SyncStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSyncToken, "never-issued-token"), Ct);
+        }
+        app.Simulator.ApplyRandomChanges(20);
+
+        var outcome = await RunAsync(app, SyncType.Incremental);
+
+        Assert.Equal(SyncOutcomeKind.Succeeded, outcome.Kind);
+        await using var check = await app.CreateDbAsync();
+        var run = await check.SyncEvents.SingleAsync(e => e.Id == outcome.EventId, Ct);
+        Assert.Equal(SyncType.Full, run.Type);
+        Assert.Equal(SyncStatus.Succeeded, run.Status);
+        Assert.Equal(2, await check.SyncEvents.CountAsync(Ct));
+        await MirrorAssert.EqualsAccountAsync(check, app.Simulator);
+    }
+
+    [Fact]
+    public async Task RateLimit_IsRecordedAsRateLimited_WithItsRetryAfter()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 429, RetryAfterSeconds = 7 };
+
+        var outcome = await RunAsync(app, SyncType.Incremental);
+
+        Assert.Equal(SyncOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(FailureKind.RateLimited, outcome.Failure!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(7), outcome.Failure.RetryAfter);
+        await using var db = await app.CreateDbAsync();
+        var run = await db.SyncEvents.SingleAsync(Ct);
+        Assert.Equal(429, run.HttpStatus);
+        Assert.Equal("LIMITS_REACHED", run.ErrorCode);
+        var chain = await db.SyncErrors.SingleAsync(Ct);
+        Assert.Equal(7, chain.RetryAfterSeconds);
+        Assert.Equal(run.ErrorChainId, chain.Id);
+        var state = await db.SyncStates.SingleAsync(Ct);
+        Assert.NotNull(state.RateLimitedUntilUtc);
+        Assert.InRange(state.RateLimitedUntilUtc.Value - run.CompletedUtc!.Value, TimeSpan.FromSeconds(6.9), TimeSpan.FromSeconds(7.1));
+    }
+
+    [Fact]
+    public async Task MalformedResponse_IsAFailedEvent_WithAClearMessage_AndLeavesTokenAndDataAlone()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        await RunAsync(app, SyncType.Full);
+        string? token;
+        int items;
+        await using (var db = await app.CreateDbAsync())
+        {
+            token = (await db.SyncStates.SingleAsync(Ct)).LastSyncToken;
+            items = await db.Items.CountAsync(Ct);
+        }
+        app.Simulator.ApplyRandomChanges(10);
+        app.Simulator.Faults = new SimulatorFaults { MalformedRate = 1 };
+
+        var outcome = await RunAsync(app, SyncType.Incremental);
+
+        Assert.Equal(FailureKind.Contract, outcome.Failure!.Kind);
+        await using var check = await app.CreateDbAsync();
+        var run = await check.SyncEvents.SingleAsync(e => e.Id == outcome.EventId, Ct);
+        Assert.Equal("MALFORMED_RESPONSE", run.ErrorCode);
+        Assert.Contains("not valid JSON", run.ErrorMessage);
+        var state = await check.SyncStates.SingleAsync(Ct);
+        Assert.Equal(token, state.LastSyncToken);
+        Assert.Equal(1, state.ConsecutiveFailures);
+        Assert.Equal(items, await check.Items.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Failures_ShareOneChain_AndASuccessResolvesIt()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+        for (var i = 0; i < 3; i++) await RunAsync(app, SyncType.Incremental);
+
+        await using (var db = await app.CreateDbAsync())
+        {
+            var chain = await db.SyncErrors.SingleAsync(Ct);
+            Assert.Equal(FailureKind.Transient, chain.Kind);
+            Assert.Null(chain.ResolvedUtc);
+            Assert.Equal([1, 2, 3], await db.SyncEvents.OrderBy(e => e.Id).Select(e => e.Attempt).ToListAsync(Ct));
+            var state = await db.SyncStates.SingleAsync(Ct);
+            Assert.Equal(3, state.ConsecutiveFailures);
+            Assert.False(state.IsHealthy);
+        }
+
+        app.Simulator.Faults = new SimulatorFaults();
+        await RunAsync(app, SyncType.Incremental);
+
+        await using var check = await app.CreateDbAsync();
+        var resolved = await check.SyncErrors.SingleAsync(Ct);
+        Assert.NotNull(resolved.ResolvedUtc);
+        Assert.Equal(ErrorResolution.Recovered, resolved.Resolution);
+        var healthy = await check.SyncStates.SingleAsync(Ct);
+        Assert.Equal(0, healthy.ConsecutiveFailures);
+        Assert.True(healthy.IsHealthy);
+        // Every attempt is on record, each in its hour's rollup.
+        var hour = await check.SyncMetrics.Where(m => m.Period == MetricPeriod.Hourly).ToListAsync(Ct);
+        Assert.Equal(3, hour.Sum(m => m.FailureCount));
+        Assert.Equal(1, hour.Sum(m => m.SuccessCount));
+    }
+
+    [Fact]
+    public async Task AbandonedEvents_AreClosedAsFailed_AfterTheRunTimeout()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        await using (var db = await app.CreateDbAsync())
+        {
+            db.SyncEvents.Add(new SyncEvent
+            {
+                Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                Status = SyncStatus.Started, StartedUtc = DateTime.UtcNow.AddHours(-1), Node = "other-machine/1",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await RunAsync(app, SyncType.Incremental);
+
+        await using var check = await app.CreateDbAsync();
+        var abandoned = await check.SyncEvents.OrderBy(e => e.Id).FirstAsync(Ct);
+        Assert.Equal(SyncStatus.Failed, abandoned.Status);
+        Assert.Equal("ABANDONED", abandoned.ErrorCode);
+        Assert.Equal(0, await check.SyncEvents.CountAsync(e => e.Status == SyncStatus.Started, Ct));
+    }
+
+    private static async Task<SyncOutcome> RunAsync(TestApp app, SyncType type)
+    {
+        using var scope = app.Services.CreateScope();
+        var engine = scope.ServiceProvider.GetRequiredService<SyncEngine>();
+        return await engine.RunAsync(new SyncRequest(type, SyncTrigger.Manual), Ct);
+    }
+
+    private sealed class InterceptedApp(CrashBeforeTokenCommit crash) : TestApp
+    {
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.ConfigureDbContext<SqliteMonitoringDbContext>(db => db.AddInterceptors(crash));
+    }
+}
