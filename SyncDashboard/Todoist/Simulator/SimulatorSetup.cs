@@ -1,11 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace SyncDashboard.Todoist.Simulator;
 
 public static class SimulatorSetup
 {
-    /// <summary>Registers the simulator. Its listener starts only in demo mode (no Todoist token configured).</summary>
+    /// <summary>Registers the simulator. Its listener and activity start only in demo mode (no Todoist token
+    /// configured). Expects <see cref="SimulatorOptions"/> and <see cref="TodoistOptions"/> to be bound, as
+    /// <c>AddTodoist</c> does.</summary>
     public static IHostApplicationBuilder AddTodoistSimulator(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SimulatorEndpoint>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<SimulatorEndpoint>();
+        builder.Services.TryAddSingleton<TodoistSimulator>();
+        builder.Services.TryAddSingleton<SimulatorHost>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatorHost>());
+        builder.Services.AddHostedService<SimulatorActivity>();
         return builder;
     }
 }

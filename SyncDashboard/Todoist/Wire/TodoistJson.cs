@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace SyncDashboard.Todoist.Wire;
 
-/// <summary>The one JSON shape Todoist speaks: snake_case names, nulls left out, unknown fields ignored.</summary>
+/// <summary>The one JSON shape Todoist speaks: snake_case names, nulls left out, unknown fields ignored, timestamps
+/// in Todoist's six-digit UTC form.</summary>
 public static class TodoistJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -11,5 +12,6 @@ public static class TodoistJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        Converters = { new TodoistTimestampConverter() },
     };
 }

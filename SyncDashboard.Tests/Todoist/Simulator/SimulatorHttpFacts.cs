@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace SyncDashboard.Tests.Todoist.Simulator;
+
+/// <summary>The sync endpoint over real HTTP, as any Todoist client would see it.</summary>
+public sealed class SimulatorHttpFacts
+{
+    private const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$";
+
+    [Fact]
+    public async Task Sync_AcceptsFormAndJsonBodies()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var form = await sim.PostFormAsync("*", """["items","labels"]""");
+        using var json = await sim.PostJsonAsync("*", ["items", "labels"]);
+
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        var formBody = await SimulatorHarness.JsonOf(form);
+        var jsonBody = await SimulatorHarness.JsonOf(json);
+        Assert.Equal(formBody.GetProperty("items").GetArrayLength(), jsonBody.GetProperty("items").GetArrayLength());
+        Assert.False(jsonBody.TryGetProperty("projects", out _));
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Sync_WritesTodoistFieldNamesAndTimestamps()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        using var fullResponse = await sim.PostFormAsync("*");
+        var full = await SimulatorHarness.JsonOf(fullResponse);
+        sim.Simulator.ApplyRandomChanges(60);
+        using var changesResponse = await sim.PostFormAsync(full.GetProperty("sync_token").GetString()!);
+        var changes = await SimulatorHarness.JsonOf(changesResponse);
+
+        Assert.True(full.GetProperty("full_sync").GetBoolean());
+        Assert.Matches(TimestampPattern, full.GetProperty("full_sync_date_utc").GetString());
+        var item = full.GetProperty("items")[0];
+        foreach (var name in new[] { "id", "project_id", "checked", "is_deleted", "child_order", "day_order", "priority", "content", "note_count", "added_at" })
+        {
+            Assert.True(item.TryGetProperty(name, out _), $"items[] lacks {name}");
+        }
+        Assert.Matches(TimestampPattern, item.GetProperty("added_at").GetString());
+        Assert.Contains(full.GetProperty("projects").EnumerateArray(), p => p.GetProperty("inbox_project").GetBoolean());
+        Assert.True(full.GetProperty("sections")[0].TryGetProperty("section_order", out _));
+        var note = full.GetProperty("notes")[0];
+        Assert.True(note.TryGetProperty("item_id", out _));
+        Assert.Matches(TimestampPattern, note.GetProperty("posted_at").GetString());
+
+        Assert.False(changes.GetProperty("full_sync").GetBoolean());
+        Assert.False(changes.TryGetProperty("full_sync_date_utc", out _));
+        var completed = changes.GetProperty("items").EnumerateArray().First(i => i.GetProperty("checked").GetBoolean());
+        Assert.Matches(TimestampPattern, completed.GetProperty("completed_at").GetString());
+        Assert.Contains(changes.GetProperty("items").EnumerateArray(), i => i.GetProperty("is_deleted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Sync_Returns403AuthInvalidToken_WhenTheBearerTokenIsWrong()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.PostFormAsync("*", bearer: "wrong");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        Assert.Equal("AUTH_INVALID_TOKEN", body.GetProperty("error_tag").GetString());
+        Assert.Equal(401, body.GetProperty("error_code").GetInt32());
+        Assert.Equal(403, body.GetProperty("http_code").GetInt32());
+        Assert.True(body.GetProperty("error_extra").TryGetProperty("event_id", out _));
+    }
+
+    [Fact]
+    public async Task Sync_Returns401_WhenThereIsNoAuthorizationHeader()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.PostFormAsync("*", bearer: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_Returns400NamingTheSyncToken_WhenTokenIsUnknown()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.PostJsonAsync("c2VlbiBub3doZXJl", ["all"]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        Assert.Contains("sync token", body.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Sync_Returns400ArgumentMissing_WhenSyncTokenIsMissing()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sync")
+        {
+            Content = new StringContent("""{"resource_types":["all"]}""", Encoding.UTF8, "application/json"),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("ARGUMENT_MISSING", (await SimulatorHarness.JsonOf(response)).GetProperty("error_tag").GetString());
+    }
+
+    [Fact]
+    public async Task Sync_Returns405_WhenMethodIsGet()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/sync"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_Returns404_WhenPathIsMixedCase()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/API/v1/Sync")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["sync_token"] = "*" }),
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_Returns413_WhenBodyIsOverOneMebibyte()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var padding = new string('x', 1024 * 1024);
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sync")
+        {
+            Content = new StringContent($$"""{"sync_token":"*","padding":"{{padding}}"}""", Encoding.UTF8, "application/json"),
+        });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_Returns429WithRetryAfter_UntilTheWindowHasPassed()
+    {
+        await using var sim = await SimulatorHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Simulator:FullSyncLimit"] = "2",
+            ["Simulator:IncrementalSyncLimit"] = "1",
+        });
+        (await sim.PostFormAsync("*", """["labels"]""")).Dispose();
+        var token = (await sim.SyncAsync("*", """["labels"]""")).SyncToken!;
+        (await sim.PostFormAsync(token, """["labels"]""")).Dispose();
+
+        using var fullRefused = await sim.PostFormAsync("*", """["labels"]""");
+        using var incrementalRefused = await sim.PostFormAsync(token, """["labels"]""");
+        sim.Time.Advance(TimeSpan.FromMinutes(15));
+        using var fullAllowed = await sim.PostFormAsync("*", """["labels"]""");
+        using var incrementalAllowed = await sim.PostFormAsync(token, """["labels"]""");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fullRefused.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(15), fullRefused.Headers.RetryAfter?.Delta);
+        var body = await SimulatorHarness.JsonOf(fullRefused);
+        Assert.Equal("LIMITS_REACHED", body.GetProperty("error_tag").GetString());
+        Assert.Equal(35, body.GetProperty("error_code").GetInt32());
+        Assert.Equal(900, body.GetProperty("error_extra").GetProperty("retry_after").GetInt32());
+        Assert.Equal(HttpStatusCode.TooManyRequests, incrementalRefused.StatusCode);
+        Assert.NotNull(incrementalRefused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, fullAllowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, incrementalAllowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Endpoint_ReportsTheBoundAddress_WhenPortIsZero()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        Assert.Equal("127.0.0.1", sim.Address.Host);
+        Assert.NotEqual(0, sim.Address.Port);
+        Assert.Equal(sim.Address, sim.Endpoint.Address);
+    }
+}
