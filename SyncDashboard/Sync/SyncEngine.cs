@@ -46,33 +46,56 @@ public sealed class SyncEngine(
             return SyncOutcome.Skipped;
         }
 
-        long? eventId = null;
         try
         {
             if (await recorder.CloseAbandonedAsync(Service, ct) > 0) await notifier.NotifyAsync();
+            // The whole run gives up before the lease can expire under it.
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
 
+            var (outcome, snapshotLags) = await StepAsync(request, owner, run.Token);
+            if (outcome.Kind == SyncOutcomeKind.Succeeded && snapshotLags)
+            {
+                // Todoist says a big account's snapshot can be older than the moment it was asked for; what changed
+                // in between comes with an incremental sync, at once rather than at the next schedule.
+                logger.LogInformation("The full sync's snapshot lags behind; following up with an incremental sync");
+                (outcome, _) = await StepAsync(request with { Type = SyncType.Incremental }, owner, run.Token);
+            }
+            return outcome;
+        }
+        finally
+        {
+            await lease.ReleaseAsync(Service, owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>One attempt under the lease: Started event, fetch, apply in one transaction, or record the failure.</summary>
+    private async Task<(SyncOutcome Outcome, bool SnapshotLags)> StepAsync(
+        SyncRequest request, string owner, CancellationToken ct)
+    {
+        long? eventId = null;
+        try
+        {
             var storedToken = await StoredTokenAsync(ct);
             var token = request.Type == SyncType.Full || storedToken is null ? TodoistClient.FullSyncToken : storedToken;
             // Without a stored token Todoist can only answer with a full snapshot: record the run as what it is.
             var effective = token == TodoistClient.FullSyncToken ? request with { Type = SyncType.Full } : request;
+            var askedAt = time.GetUtcNow().UtcDateTime;
             eventId = await recorder.StartAsync(Service, effective, token, ct);
             await notifier.NotifyAsync();
 
-            // The whole run, fetch and apply, gives up before the lease can expire under it.
-            using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
-
-            var (response, sentToken) = await FetchAsync(token, run.Token);
+            var (response, sentToken) = await FetchAsync(token, ct);
             var isFull = sentToken == TodoistClient.FullSyncToken || response.FullSync;
             var type = isFull ? SyncType.Full : request.Type;
-            var changes = await ApplyAsync(eventId.Value, owner, response, type, run.Token);
+            var changes = await ApplyAsync(eventId.Value, owner, response, type, ct);
 
             telemetry.Succeeded.Add(1);
             logger.LogInformation(
                 "{Type} sync succeeded: {Objects} objects (+{Added} ~{Updated} -{Deleted})",
                 type, response.ObjectCount, changes.Added, changes.Updated, changes.Deleted);
             await notifier.NotifyAsync();
-            return new SyncOutcome(SyncOutcomeKind.Succeeded, eventId);
+            var lags = isFull && SnapshotLag.NeedsFollowUp(response.FullSyncDateUtc, askedAt);
+            return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId), lags);
         }
         catch (Exception ex) when (eventId is not null)
         {
@@ -83,11 +106,7 @@ public sealed class SyncEngine(
             // Recorded even while the app shuts down: a failure that leaves no trace is a lost failure.
             await recorder.RecordFailureAsync(Service, eventId.Value, failure, CancellationToken.None);
             await notifier.NotifyAsync();
-            return new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure);
-        }
-        finally
-        {
-            await lease.ReleaseAsync(Service, owner, CancellationToken.None);
+            return (new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure), false);
         }
     }
 
