@@ -28,7 +28,9 @@ public sealed class SimulatorHost(
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = [],
+            // The web host reads its URLs from the environment (ASPNETCORE_URLS, HTTP_PORTS, set by dotnet run too)
+            // while it is created, before the configuration below can be cleared; blank arguments outrank them.
+            Args = ["--urls=", "--http_ports=", "--https_ports="],
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
