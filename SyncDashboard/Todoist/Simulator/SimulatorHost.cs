@@ -20,6 +20,8 @@ public sealed class SimulatorHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Registering the simulator twice must not try to bind its port twice.
+        if (app is not null) return;
         if (!todoist.Value.IsDemoMode)
         {
             logger.LogInformation("A Todoist token is configured: the Todoist simulator stays off");
