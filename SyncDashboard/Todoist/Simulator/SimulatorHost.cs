@@ -20,6 +20,8 @@ public sealed class SimulatorHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Registering the simulator twice must not try to bind its port twice.
+        if (app is not null) return;
         if (!todoist.Value.IsDemoMode)
         {
             logger.LogInformation("A Todoist token is configured: the Todoist simulator stays off");
@@ -28,7 +30,9 @@ public sealed class SimulatorHost(
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = [],
+            // The web host reads its URLs from the environment (ASPNETCORE_URLS, HTTP_PORTS, set by dotnet run too)
+            // while it is created, before the configuration below can be cleared; blank arguments outrank them.
+            Args = ["--urls=", "--http_ports=", "--https_ports="],
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
