@@ -101,6 +101,35 @@ public sealed class SyncEngineFacts
     }
 
     [Fact]
+    public async Task LaggingSnapshot_IsFollowedByAnIncrementalSync_InTheSameRun()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Simulator:SnapshotLagSeconds"] = "120" });
+        await app.StartAsync();
+
+        var outcome = await RunAsync(app, SyncType.Full);
+
+        Assert.Equal(SyncOutcomeKind.Succeeded, outcome.Kind);
+        await using var db = await app.CreateDbAsync();
+        var events = await db.SyncEvents.OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal([SyncType.Full, SyncType.Incremental], events.Select(e => e.Type));
+        Assert.All(events, e => Assert.Equal(SyncStatus.Succeeded, e.Status));
+        Assert.Equal(events[0].SyncTokenAfter, events[1].SyncTokenBefore);
+        Assert.Equal(outcome.EventId, events[1].Id);
+    }
+
+    [Fact]
+    public async Task FreshSnapshot_NeedsNoFollowUp()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+
+        await RunAsync(app, SyncType.Full);
+
+        await using var db = await app.CreateDbAsync();
+        Assert.Equal(1, await db.SyncEvents.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task TwoRunsAtOnce_OneApplies_TheOtherIsSkippedQuietly()
     {
         await using var app = new TestApp();

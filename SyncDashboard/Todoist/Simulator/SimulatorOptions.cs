@@ -39,6 +39,11 @@ public sealed class SimulatorOptions
     [Range(1, 1440)]
     public int LimitWindowMinutes { get; set; } = 15;
 
+    /// <summary>How much older than the request a full sync's <c>full_sync_date_utc</c> says its snapshot is, as
+    /// Todoist's does on big accounts; the app then follows up with an incremental sync at once.</summary>
+    [Range(0, 86_400)]
+    public int SnapshotLagSeconds { get; set; }
+
     public SimulatorFaults Faults { get; set; } = new();
 }
 

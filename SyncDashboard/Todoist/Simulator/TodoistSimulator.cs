@@ -136,7 +136,7 @@ public sealed class TodoistSimulator
         {
             SyncToken = tokens.Issue(account.Sequence),
             FullSync = full,
-            FullSyncDateUtc = full ? account.Now() : null,
+            FullSyncDateUtc = full ? account.Now().AddSeconds(-options.SnapshotLagSeconds) : null,
         });
     }
 
