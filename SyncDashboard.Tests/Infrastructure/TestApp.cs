@@ -58,7 +58,11 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // Added last, so these win over appsettings.json (UseSetting would not: host settings are read first).
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-        builder.ConfigureServices(ConfigureTestServices);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Hangfire.Logging.ILogProvider, QuietHangfireLogs>();
+            ConfigureTestServices(services);
+        });
     }
 
     /// <summary>A hook for tests that need to add to the app's services (an interceptor, a fake clock).</summary>

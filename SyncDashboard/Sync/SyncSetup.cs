@@ -27,6 +27,9 @@ public static class SyncSetup
         services.AddHangfire((provider, config) =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            // Hangfire keeps its log provider in a static. A host may supply its own (the tests do: their many
+            // short-lived hosts would otherwise leave Hangfire logging into a disposed LoggerFactory).
+            if (provider.GetService<Hangfire.Logging.ILogProvider>() is { } logs) config.UseLogProvider(logs);
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
