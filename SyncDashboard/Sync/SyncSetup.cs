@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Composition;
 using SyncDashboard.Monitoring;
@@ -24,25 +26,26 @@ public static class SyncSetup
         services.AddTransient<SyncJobs>();
         services.AddTransient<SyncCommands>();
 
-        services.AddHangfire((provider, config) =>
+        // The storage is ours to create and register, before AddHangfire: Hangfire would otherwise hand every
+        // host the static JobStorage.Current, the last one configured in the process, not its own.
+        services.AddSingleton<JobStorage>(provider =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            // Hangfire keeps its log provider in a static. A host may supply its own (the tests do: their many
+            return database.Provider == DatabaseProvider.SqlServer
+                // The same database as the monitoring tables: one thing to back up, and every node shares the queue.
+                ? new SqlServerStorage(database.ConnectionString)
+                // One node: jobs live in memory; the database is the truth for anything that must survive a restart.
+                : new InMemoryStorage();
+        });
+        services.AddHangfire((provider, config) =>
+        {
+            // Hangfire keeps its log provider in a static too. A host may supply its own (the tests do: their many
             // short-lived hosts would otherwise leave Hangfire logging into a disposed LoggerFactory).
             if (provider.GetService<Hangfire.Logging.ILogProvider>() is { } logs) config.UseLogProvider(logs);
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
-            {
-                // The same database as the monitoring tables: one thing to back up, and every node shares the queue.
-                config.UseSqlServerStorage(database.ConnectionString);
-            }
-            else
-            {
-                // One node: jobs live in memory; the database is the truth for anything that must survive a restart.
-                config.UseInMemoryStorage();
-            }
+                .UseRecommendedSerializerSettings()
+                .UseStorage(provider.GetRequiredService<JobStorage>());
         });
         // After the migrator (registered by AddMonitoringDatabase), before the Hangfire server starts working.
         services.AddHostedService<SyncSchedule>();
