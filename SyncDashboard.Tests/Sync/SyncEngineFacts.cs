@@ -258,6 +258,82 @@ public sealed class SyncEngineFacts
     }
 
     [Fact]
+    public async Task ALostLease_AppliesNothing_AndIsNotCountedAsAFailure()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { LatencyMs = 1500 };
+
+        var running = RunAsync(app, SyncType.Full);
+        await Task.Delay(500, Ct);
+        await using (var db = await app.CreateDbAsync())
+        {
+            // As if our lease had expired and another node had taken it.
+            await db.SyncStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseOwner, "other-node/1/run"), Ct);
+        }
+        var outcome = await running;
+
+        Assert.Equal(SyncOutcomeKind.Skipped, outcome.Kind);
+        await using var check = await app.CreateDbAsync();
+        var run = await check.SyncEvents.SingleAsync(Ct);
+        Assert.Equal("LEASE_LOST", run.ErrorCode);
+        Assert.Equal(0, await check.Items.CountAsync(Ct));
+        var state = await check.SyncStates.SingleAsync(Ct);
+        Assert.Null(state.LastSyncToken);
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Equal(0, await check.SyncErrors.CountAsync(Ct));
+        Assert.Equal("other-node/1/run", state.LeaseOwner); // the other run's lease is not ours to release
+    }
+
+    [Fact]
+    public async Task ARunClosedAsAbandonedMeanwhile_AppliesNothing_AndKeepsThatRecord()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { LatencyMs = 1500 };
+
+        var running = RunAsync(app, SyncType.Full);
+        await Task.Delay(500, Ct);
+        await using (var db = await app.CreateDbAsync())
+        {
+            await db.SyncEvents.ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, SyncStatus.Failed).SetProperty(x => x.ErrorCode, "ABANDONED"), Ct);
+        }
+        var outcome = await running;
+
+        Assert.Equal(SyncOutcomeKind.Skipped, outcome.Kind);
+        await using var check = await app.CreateDbAsync();
+        Assert.Equal("ABANDONED", (await check.SyncEvents.SingleAsync(Ct)).ErrorCode);
+        Assert.Equal(0, await check.Items.CountAsync(Ct));
+        Assert.Null((await check.SyncStates.SingleAsync(Ct)).LastSyncToken);
+    }
+
+    [Fact]
+    public async Task AppStoppingMidRun_ClosesTheEventAsCancelled_WithoutCountingAFailure()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { LatencyMs = 3000 };
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var engine = scope.ServiceProvider.GetRequiredService<SyncEngine>();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                engine.RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Schedule), stopping.Token));
+        }
+
+        await using var db = await app.CreateDbAsync();
+        var run = await db.SyncEvents.SingleAsync(Ct);
+        Assert.Equal(SyncStatus.Failed, run.Status);
+        Assert.Equal("CANCELLED", run.ErrorCode);
+        var state = await db.SyncStates.SingleAsync(Ct);
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Null(state.LeaseOwner);
+        Assert.Equal(0, await db.SyncErrors.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task AbandonedEvents_AreClosedAsFailed_AfterTheRunTimeout()
     {
         await using var app = new TestApp();

@@ -44,6 +44,9 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.SyncTokenAfter).HasMaxLength(512);
             e.Property(x => x.JobId).HasMaxLength(64);
             e.Property(x => x.Node).HasMaxLength(128);
+            // Every completion is conditional on the status it read: an event closed as abandoned by one node cannot
+            // be completed again by the run that was presumed dead, and neither can count it twice.
+            e.Property(x => x.Status).IsConcurrencyToken();
             // Latest N for a service, and keyset paging by (start, id).
             e.HasIndex(x => new { x.Service, x.StartedUtc, x.Id }).IsDescending(false, true, true)
                 .HasDatabaseName("IX_sync_events_latest");

@@ -33,17 +33,14 @@ public sealed class RunRecorder(
         return started.Id;
     }
 
-    /// <summary>Completes a successful run inside <paramref name="db"/>'s open transaction. Returns false, writing
-    /// nothing, when <paramref name="leaseOwner"/> no longer holds the lease: the caller must roll back.</summary>
-    public async Task<bool> SucceedAsync(
-        MonitoringDbContext db, long eventId, string leaseOwner, RunResult result, CancellationToken ct)
+    /// <summary>Completes a successful run inside <paramref name="db"/>'s open transaction, after the caller renewed
+    /// its lease there. Throws <see cref="LeaseLostException"/> when the event was closed meanwhile.</summary>
+    public async Task SucceedAsync(MonitoringDbContext db, long eventId, RunResult result, CancellationToken ct)
     {
         var now = Now;
-        var state = await db.SyncStates.SingleOrDefaultAsync(
-            s => s.Service == result.Service && s.LeaseOwner == leaseOwner, ct);
-        if (state is null) return false;
-
+        var state = await db.SyncStates.SingleAsync(s => s.Service == result.Service, ct);
         var run = await db.SyncEvents.SingleAsync(e => e.Id == eventId, ct);
+        if (run.Status != SyncStatus.Started) throw new LeaseLostException();
         run.Status = SyncStatus.Succeeded;
         run.Type = result.Type;
         run.CompletedUtc = now;
@@ -83,10 +80,10 @@ public sealed class RunRecorder(
 
         await AddToHourAsync(db, result.Service, run, now, ct);
         await db.SaveChangesAsync(ct);
-        return true;
     }
 
-    /// <summary>Records a failed attempt, its error chain, the state and the rollup in one transaction.</summary>
+    /// <summary>Records a failed attempt, its error chain, the state and the rollup in one transaction; nothing when
+    /// the event was closed meanwhile by another node.</summary>
     public async Task RecordFailureAsync(string service, long eventId, SyncFailure failure, CancellationToken ct)
     {
         var now = Now;
@@ -94,6 +91,11 @@ public sealed class RunRecorder(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var run = await db.SyncEvents.SingleAsync(e => e.Id == eventId, ct);
+        if (run.Status != SyncStatus.Started)
+        {
+            logger.LogWarning("Sync event {EventId} was closed by another node before its failure was recorded", eventId);
+            return;
+        }
         run.Status = SyncStatus.Failed;
         run.CompletedUtc = now;
         run.DurationMs = DurationMs(run.StartedUtc, now);
@@ -136,8 +138,33 @@ public sealed class RunRecorder(
         }
 
         await AddToHourAsync(db, service, run, now, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogWarning("Sync event {EventId} was closed by another node before its failure was recorded", eventId);
+        }
+    }
+
+    /// <summary>Closes an event that failed for a reason that says nothing about the sync's health (the app stopped,
+    /// another run took the lease): recorded, but no failure count, no error chain, no rollup.</summary>
+    public async Task CloseUncountedAsync(long eventId, string code, string message)
+    {
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.SyncEvents.SingleAsync(e => e.Id == eventId);
+        if (run.Status != SyncStatus.Started) return;
+        run.Status = SyncStatus.Failed;
+        run.CompletedUtc = now;
+        run.DurationMs = DurationMs(run.StartedUtc, now);
+        run.ErrorCode = code;
+        run.ErrorMessage = message;
+        run.ErrorKind = FailureKind.Unknown;
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateConcurrencyException) { /* closed meanwhile by another node: that record stands */ }
     }
 
     /// <summary>Closes events left <c>Started</c> by a run that died: older than the run timeout, or started by a
@@ -166,8 +193,17 @@ public sealed class RunRecorder(
                                "nothing it fetched was committed, and the next run fetches the same changes again.";
             await AddToHourAsync(db, service, run, now, ct);
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // One of them finished after all; leave the rest for the next run to look at again.
+            logger.LogInformation("A presumed abandoned sync event finished meanwhile; nothing was closed");
+            return 0;
+        }
         logger.LogWarning("Closed {Count} abandoned sync event(s) of {Service}", abandoned.Count, service);
         return abandoned.Count;
     }

@@ -53,13 +53,13 @@ public sealed class SyncEngine(
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
 
-            var (outcome, snapshotLags) = await StepAsync(request, owner, run.Token);
+            var (outcome, snapshotLags) = await StepAsync(request, owner, run.Token, ct);
             if (outcome.Kind == SyncOutcomeKind.Succeeded && snapshotLags)
             {
                 // Todoist says a big account's snapshot can be older than the moment it was asked for; what changed
                 // in between comes with an incremental sync, at once rather than at the next schedule.
                 logger.LogInformation("The full sync's snapshot lags behind; following up with an incremental sync");
-                (outcome, _) = await StepAsync(request with { Type = SyncType.Incremental }, owner, run.Token);
+                (outcome, _) = await StepAsync(request with { Type = SyncType.Incremental }, owner, run.Token, ct);
             }
             return outcome;
         }
@@ -71,7 +71,7 @@ public sealed class SyncEngine(
 
     /// <summary>One attempt under the lease: Started event, fetch, apply in one transaction, or record the failure.</summary>
     private async Task<(SyncOutcome Outcome, bool SnapshotLags)> StepAsync(
-        SyncRequest request, string owner, CancellationToken ct)
+        SyncRequest request, string owner, CancellationToken ct, CancellationToken hostStopping)
     {
         long? eventId = null;
         try
@@ -96,6 +96,24 @@ public sealed class SyncEngine(
             await notifier.NotifyAsync();
             var lags = isFull && SnapshotLag.NeedsFollowUp(response.FullSyncDateUtc, askedAt);
             return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId), lags);
+        }
+        catch (LeaseLostException) when (eventId is not null)
+        {
+            // Not a sync failure: someone else is syncing. No failure count, no error chain, no retry.
+            logger.LogWarning("{Type} sync lost its lease before committing; nothing was applied", request.Type);
+            await recorder.CloseUncountedAsync(eventId.Value, "LEASE_LOST",
+                "Another run took over the lease before this one committed; nothing of this run was applied.");
+            await notifier.NotifyAsync();
+            return (SyncOutcome.Skipped with { EventId = eventId }, false);
+        }
+        catch (OperationCanceledException) when (eventId is not null && hostStopping.IsCancellationRequested)
+        {
+            // The app is stopping: not Todoist's fault and not a failure of the sync. Close the event honestly and
+            // let Hangfire see the cancellation, so the job is requeued where the storage keeps it.
+            await recorder.CloseUncountedAsync(eventId.Value, "CANCELLED",
+                "The app stopped while this run was in progress; nothing of it was applied.");
+            await notifier.NotifyAsync();
+            throw;
         }
         catch (Exception ex) when (eventId is not null)
         {
@@ -130,13 +148,22 @@ public sealed class SyncEngine(
         var started = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await lease.RenewWithinAsync(db, Service, owner, options.Value.RunTimeout, ct))
+        {
+            // Our lease expired and another run took it: its token is the truth, ours must not land.
+            throw new LeaseLostException();
+        }
         var syncedAt = time.GetUtcNow().UtcDateTime;
         var changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
         var result = new RunResult(Service, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
-        if (!await recorder.SucceedAsync(db, eventId, owner, result, ct))
+        try
         {
-            // Our lease expired and another run took it: its token is the truth, ours must not land.
-            throw new InvalidOperationException("The run lost its lease before committing; nothing was applied.");
+            await recorder.SucceedAsync(db, eventId, result, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The event is no longer Started: another node closed it as abandoned. Nothing of this run may land.
+            throw new LeaseLostException();
         }
         await tx.CommitAsync(ct);
         logger.LogDebug("Applied {Objects} objects in {Elapsed} ms", response.ObjectCount,
@@ -150,6 +177,9 @@ public sealed class SyncEngine(
         return await db.SyncStates.Where(s => s.Service == Service).Select(s => s.LastSyncToken).SingleOrDefaultAsync(ct);
     }
 }
+
+/// <summary>The run no longer holds the lease (it expired, or its event was closed as abandoned by another node).</summary>
+public sealed class LeaseLostException() : Exception("The run lost its lease before committing; nothing was applied.");
 
 /// <summary>Counters for runs, on the <c>SyncDashboard.Sync</c> meter (dotnet-counters, OpenTelemetry).</summary>
 public sealed class SyncTelemetry

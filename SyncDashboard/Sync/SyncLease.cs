@@ -19,6 +19,19 @@ public sealed class SyncLease(IDbContextFactory<MonitoringDbContext> dbFactory, 
         return taken == 1;
     }
 
+    /// <summary>Inside the apply transaction, before anything is written: extends the lease if
+    /// <paramref name="owner"/> still holds it. The conditional UPDATE also locks the state row until the commit, so
+    /// no other run can take the lease between this check and the new token landing.</summary>
+    public async Task<bool> RenewWithinAsync(
+        MonitoringDbContext db, string service, string owner, TimeSpan duration, CancellationToken ct)
+    {
+        var expires = time.GetUtcNow().UtcDateTime + duration;
+        var renewed = await db.SyncStates
+            .Where(s => s.Service == service && s.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseExpiresUtc, expires), ct);
+        return renewed == 1;
+    }
+
     public async Task ReleaseAsync(string service, string owner, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -18,6 +18,7 @@ public sealed class TodoistClient(
 {
     public const string FullSyncToken = "*";
     private const int MaxErrorBodyChars = 4096;
+    public const int MaxSyncTokenLength = 512;
 
     public async Task<SyncResponse> SyncAsync(string syncToken, CancellationToken ct)
     {
@@ -48,6 +49,13 @@ public sealed class TodoistClient(
             {
                 throw new TodoistApiException(FailureKind.Contract, "MALFORMED_RESPONSE",
                     "Todoist answered 200 without a sync_token.", httpStatus: 200);
+            }
+            if (sync.SyncToken.Length > MaxSyncTokenLength)
+            {
+                // Stored with the state; a token that does not fit must fail here, not in the middle of the commit.
+                throw new TodoistApiException(FailureKind.Contract, "MALFORMED_RESPONSE",
+                    $"Todoist's sync_token is {sync.SyncToken.Length} characters long; at most {MaxSyncTokenLength} are stored.",
+                    httpStatus: 200);
             }
             return sync;
         }

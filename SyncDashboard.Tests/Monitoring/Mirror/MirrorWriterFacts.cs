@@ -106,6 +106,24 @@ public sealed class MirrorWriterFacts
         Assert.Equal(default, changes);
     }
 
+    [Theory]
+    [InlineData(true)]   // a task the mirror already has
+    [InlineData(false)]  // a task it never saw
+    public async Task Apply_LetsTheLastStateOfAnIdWin_WhenOneAnswerUpdatesThenDeletesIt(bool known)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ApplyAsync(database, Snapshot(Item(known ? "x" : "other")), isSnapshot: true);
+
+        await ApplyAsync(database, new SyncResponse
+        {
+            SyncToken = "t2",
+            Items = [Item("x") with { Content = "edited" }, Item("x") with { IsDeleted = true }],
+        }, isSnapshot: false);
+
+        await using var db = database.Open();
+        Assert.False(await db.Items.AnyAsync(i => i.Id == "x", Ct));
+    }
+
     [Fact]
     public async Task Apply_WritesNothing_WhenTheTransactionRollsBack()
     {

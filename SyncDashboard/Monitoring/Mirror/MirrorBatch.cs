@@ -24,12 +24,15 @@ public static class MirrorBatches
         where TRow : class
     {
         if (wire is null) return new(false, isSnapshot, [], []);
-        var upserts = new List<TRow>(wire.Count);
+        // One final state per id, the last one sent wins: "updated, then deleted" in one answer is a deletion.
+        var last = new Dictionary<string, TWire>(wire.Count);
+        foreach (var w in wire) last[id(w)] = w;
+        var upserts = new List<TRow>(last.Count);
         var deletes = new List<string>();
-        foreach (var w in wire)
+        foreach (var (key, w) in last)
         {
-            if (isDeleted(w)) deletes.Add(id(w));
             // A snapshot holds active objects only; should one slip through as deleted, it is simply not kept.
+            if (isDeleted(w)) deletes.Add(key);
             else upserts.Add(toRow(w, syncedAtUtc));
         }
         return new(true, isSnapshot, upserts, deletes);

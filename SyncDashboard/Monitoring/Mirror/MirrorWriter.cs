@@ -43,14 +43,11 @@ public sealed class MirrorWriter
     {
         if (!batch.Present) return default;
 
-        // Later entries for the same id win, as they would had Todoist sent them one by one.
-        var upserts = new Dictionary<string, TRow>(batch.Upserts.Count);
-        foreach (var row in batch.Upserts) upserts[row.Id] = row;
-
-        var existing = await ExistingIdsAsync(db, batch, upserts.Keys, ct);
+        var upsertIds = batch.Upserts.Select(r => r.Id).ToHashSet();
+        var existing = await ExistingIdsAsync(db, batch, upsertIds, ct);
         var deletes = batch.IsSnapshot
-            ? existing.Where(id => !upserts.ContainsKey(id)).ToList()
-            : batch.Deletes.Where(existing.Contains).Distinct().ToList();
+            ? existing.Where(id => !upsertIds.Contains(id)).ToList()
+            : batch.Deletes.Where(existing.Contains).ToList();
 
         var sql = sqlCache.GetOrAdd((db.GetType(), typeof(TRow)), _ => TableSql.For(db, typeof(TRow)));
         var connection = db.Database.GetDbConnection();
@@ -70,7 +67,7 @@ public sealed class MirrorWriter
         DbCommand? insert = null, update = null;
         try
         {
-            foreach (var row in upserts.Values)
+            foreach (var row in batch.Upserts)
             {
                 DbCommand command;
                 if (existing.Contains(row.Id))
@@ -113,6 +110,7 @@ public sealed class MirrorWriter
     /// <summary>The prepared SQL for one mirror table, derived once from the model.</summary>
     private sealed class TableSql
     {
+        private readonly IProperty[] properties;
         private readonly Func<object, object?>[] readers;
         private readonly string insertSql;
         private readonly string updateSql;
@@ -120,6 +118,7 @@ public sealed class MirrorWriter
 
         private TableSql(IProperty[] properties, string insertSql, string updateSql, string deleteSql)
         {
+            this.properties = properties;
             readers = properties.Select(Reader).ToArray();
             this.insertSql = insertSql;
             this.updateSql = updateSql;
@@ -136,26 +135,25 @@ public sealed class MirrorWriter
             // The key first, so parameter 0 is always the id.
             var properties = entity.GetProperties().OrderBy(p => p == key ? 0 : 1).ToArray();
             string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-            string Param(int i) => "@p" + i;
 
             var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
             var insert = $"INSERT INTO {tableName} ({string.Join(", ", properties.Select(Column))}) " +
-                         $"VALUES ({string.Join(", ", properties.Select((_, i) => Param(i)))})";
+                         $"VALUES ({string.Join(", ", properties.Select((_, i) => Name(i)))})";
             var update = $"UPDATE {tableName} SET " +
-                         string.Join(", ", properties.Skip(1).Select((p, i) => $"{Column(p)} = {Param(i + 1)}")) +
-                         $" WHERE {Column(key)} = {Param(0)}";
-            var delete = $"DELETE FROM {tableName} WHERE {Column(key)} = {Param(0)}";
+                         string.Join(", ", properties.Skip(1).Select((p, i) => $"{Column(p)} = {Name(i + 1)}")) +
+                         $" WHERE {Column(key)} = {Name(0)}";
+            var delete = $"DELETE FROM {tableName} WHERE {Column(key)} = {Name(0)}";
             return new TableSql(properties, insert, update, delete);
         }
 
         public DbCommand CreateInsert(DbConnection connection, DbTransaction transaction) =>
-            Prepare(connection, transaction, insertSql, readers.Length);
+            Prepare(connection, transaction, insertSql, properties);
 
         public DbCommand CreateUpdate(DbConnection connection, DbTransaction transaction) =>
-            Prepare(connection, transaction, updateSql, readers.Length);
+            Prepare(connection, transaction, updateSql, properties);
 
         public DbCommand CreateDelete(DbConnection connection, DbTransaction transaction) =>
-            Prepare(connection, transaction, deleteSql, 1);
+            Prepare(connection, transaction, deleteSql, properties[..1]);
 
         public void Bind(DbCommand command, object row)
         {
@@ -164,6 +162,8 @@ public sealed class MirrorWriter
                 command.Parameters[i].Value = readers[i](row) ?? DBNull.Value;
             }
         }
+
+        private static string Name(int index) => "@p" + index;
 
         /// <summary>Reads a property as the provider stores it, through the model's value converter.</summary>
         private static Func<object, object?> Reader(IProperty property)
@@ -174,16 +174,19 @@ public sealed class MirrorWriter
             return row => getter.GetClrValue(row) is { } value ? converter.ConvertToProvider(value) : null;
         }
 
-        private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string text, int count)
+        /// <summary>Parameters typed by the model's store types (datetime2, nvarchar(64) on SQL Server), not inferred
+        /// from each value, which would store times as the old datetime and give every string length its own plan.</summary>
+        private static DbCommand Prepare(
+            DbConnection connection, DbTransaction transaction, string text, IEnumerable<IProperty> parameters)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = text;
-            for (var i = 0; i < count; i++)
+            var index = 0;
+            foreach (var property in parameters)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i;
-                command.Parameters.Add(parameter);
+                command.Parameters.Add(property.GetRelationalTypeMapping()
+                    .CreateParameter(command, Name(index++), null, property.IsNullable));
             }
             return command;
         }

@@ -437,6 +437,7 @@ namespace SyncDashboard.Monitoring.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
