@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components;
 
@@ -8,6 +11,13 @@ public static class DashboardSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        // The queries hold only the context factory (a context per call), so one instance serves every circuit.
+        // TryAdd: the API registers the same read side, whichever feature comes first.
+        builder.Services.TryAddSingleton<EventQueries>();
+        builder.Services.TryAddSingleton<StateQueries>();
+        // AddSync registers the real, Hangfire-backed commands before this runs; the fallback keeps the page usable
+        // (it refuses every request) on a build without the engine.
+        builder.Services.TryAddSingleton<SyncCommands>();
         return builder;
     }
 
