@@ -32,7 +32,7 @@ public sealed class StartupFacts
     [Fact]
     public async Task RootAppSettings_IsTheFileTheAppBinds()
     {
-        var root = RepositoryRoot.Find();
+        var root = RepositoryRoot.Path;
         var rootFile = Path.Combine(root, "appsettings.json");
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(rootFile, TestContext.Current.CancellationToken));
         var sync = json.RootElement.GetProperty("Sync");

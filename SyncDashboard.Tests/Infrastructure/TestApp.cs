@@ -17,8 +17,12 @@ public class TestApp : WebApplicationFactory<Program>
     public const string NeverCron = "0 0 31 2 *";
 
     private readonly Dictionary<string, string?> settings;
+    private bool started;
 
-    public TestApp(IDictionary<string, string?>? overrides = null, string? databaseFile = null)
+    /// <summary>The one public constructor, so the app can also be an xunit class fixture.</summary>
+    public TestApp() : this(null) { }
+
+    internal TestApp(IDictionary<string, string?>? overrides, string? databaseFile = null)
     {
         DatabaseFile = databaseFile ?? TempFiles.NewDatabasePath();
         settings = new Dictionary<string, string?>
@@ -38,6 +42,19 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    /// <summary>Starts the app on Kestrel on a free port (a browser cannot reach the in-memory test server) and
+    /// returns its address. Idempotent.</summary>
+    public Uri StartOnRealPort()
+    {
+        if (!started)
+        {
+            started = true;
+            UseKestrel(0);
+            StartServer();
+        }
+        return ClientOptions.BaseAddress;
+    }
+
     public TodoistSimulator Simulator => Services.GetRequiredService<TodoistSimulator>();
 
     /// <summary>Starts the host (and with it the simulator) and returns the simulator's real address.</summary>
@@ -55,6 +72,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        started = true;
+        // Development also serves the static web assets (MudBlazor's _content, blazor.web.js) from the build's
+        // manifest, as `dotnet run` does.
         builder.UseEnvironment("Development");
         // Added last, so these win over appsettings.json (UseSetting would not: host settings are read first).
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));

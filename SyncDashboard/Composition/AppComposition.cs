@@ -28,6 +28,7 @@ public static class AppComposition
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseDashboardNotFoundPage();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapApi();

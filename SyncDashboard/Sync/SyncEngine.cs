@@ -48,7 +48,7 @@ public sealed class SyncEngine(
 
         try
         {
-            if (await recorder.CloseAbandonedAsync(Service, ct) > 0) await notifier.NotifyAsync();
+            await recorder.CloseAbandonedAsync(Service, ct);
             // The whole run gives up before the lease can expire under it.
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
@@ -66,6 +66,8 @@ public sealed class SyncEngine(
         finally
         {
             await lease.ReleaseAsync(Service, owner, CancellationToken.None);
+            // After the release, so that pages reloading on this see the run finished and the lease free.
+            await notifier.NotifyAsync();
         }
     }
 
@@ -93,7 +95,6 @@ public sealed class SyncEngine(
             logger.LogInformation(
                 "{Type} sync succeeded: {Objects} objects (+{Added} ~{Updated} -{Deleted})",
                 type, response.ObjectCount, changes.Added, changes.Updated, changes.Deleted);
-            await notifier.NotifyAsync();
             var lags = isFull && SnapshotLag.NeedsFollowUp(response.FullSyncDateUtc, askedAt);
             return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId), lags);
         }
@@ -103,7 +104,6 @@ public sealed class SyncEngine(
             logger.LogWarning("{Type} sync lost its lease before committing; nothing was applied", request.Type);
             await recorder.CloseUncountedAsync(eventId.Value, "LEASE_LOST",
                 "Another run took over the lease before this one committed; nothing of this run was applied.");
-            await notifier.NotifyAsync();
             return (SyncOutcome.Skipped with { EventId = eventId }, false);
         }
         catch (OperationCanceledException) when (eventId is not null && hostStopping.IsCancellationRequested)
@@ -112,7 +112,6 @@ public sealed class SyncEngine(
             // let Hangfire see the cancellation, so the job is requeued where the storage keeps it.
             await recorder.CloseUncountedAsync(eventId.Value, "CANCELLED",
                 "The app stopped while this run was in progress; nothing of it was applied.");
-            await notifier.NotifyAsync();
             throw;
         }
         catch (Exception ex) when (eventId is not null)
@@ -123,7 +122,6 @@ public sealed class SyncEngine(
                 request.Type, request.Trigger, failure.Code, failure.Kind, failure.Message);
             // Recorded even while the app shuts down: a failure that leaves no trace is a lost failure.
             await recorder.RecordFailureAsync(Service, eventId.Value, failure, CancellationToken.None);
-            await notifier.NotifyAsync();
             return (new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure), false);
         }
     }

@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Headers;
+using SyncDashboard.Tests.Infrastructure;
+using Xunit;
+
+namespace SyncDashboard.Tests.Components.Pages;
+
+public sealed class NotFoundPageFacts(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Get_ShowsNotFoundPage_WhenABrowserAsksForAMissingPage()
+    {
+        using var response = await GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("does not exist", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Get_LeavesBodyEmpty_WhenTheMissingPathIsUnderApi()
+    {
+        using var response = await GetAsync("/api/no-such-endpoint");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}

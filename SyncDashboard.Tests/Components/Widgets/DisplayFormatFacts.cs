@@ -1,0 +1,38 @@
+using SyncDashboard.Components.Widgets;
+using Xunit;
+
+namespace SyncDashboard.Tests.Components.Widgets;
+
+public sealed class DisplayFormatFacts
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(0.4, "just now")]
+    [InlineData(12, "12 s ago")]
+    [InlineData(60, "1 min ago")]
+    [InlineData(3 * 3600 + 5, "3 h ago")]
+    [InlineData(2 * 86400, "2 d ago")]
+    public void Ago_ReadsLikeAHuman_WhenTimeHasPassed(double secondsAgo, string expected) =>
+        Assert.Equal(expected, DisplayFormat.Ago(Now.UtcDateTime.AddSeconds(-secondsAgo), Now));
+
+    [Fact]
+    public void Ago_TreatsUnspecifiedKindAsUtc_WhenReadBackFromSqlite()
+    {
+        var unspecified = DateTime.SpecifyKind(Now.UtcDateTime.AddSeconds(-30), DateTimeKind.Unspecified);
+
+        Assert.Equal("30 s ago", DisplayFormat.Ago(unspecified, Now));
+    }
+
+    [Theory]
+    [InlineData(null, "—")]
+    [InlineData(350L, "350 ms")]
+    [InlineData(1500L, "1.5 s")]
+    [InlineData(125_000L, "2:05 min")]
+    public void Duration_PicksAUnit_WhenGivenMilliseconds(long? ms, string expected) =>
+        Assert.Equal(expected, DisplayFormat.Duration(ms));
+
+    [Fact]
+    public void Truncate_KeepsLength_WhenTextIsTooLong() =>
+        Assert.Equal("abcd…", DisplayFormat.Truncate("abcdefgh", 5));
+}

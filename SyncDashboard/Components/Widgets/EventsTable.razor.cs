@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+
+namespace SyncDashboard.Components.Widgets;
+
+/// <summary>The latest sync events, newest first. Takes rows and "now" as parameters, so it renders the same in a
+/// page and in a bUnit test.</summary>
+public sealed partial class EventsTable
+{
+    private const int ErrorPreviewLength = 80;
+
+    [Parameter, EditorRequired] public IReadOnlyList<EventRow> Events { get; set; } = [];
+
+    /// <summary>The moment relative times ("12 s ago") are measured from; the page ticks it.</summary>
+    [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    private TimeZoneInfo Zone => Time.LocalTimeZone;
+
+    private static Color StatusColor(SyncStatus status) => status switch
+    {
+        SyncStatus.Succeeded => Color.Success,
+        SyncStatus.Failed => Color.Error,
+        _ => Color.Info,
+    };
+
+    private static string DurationText(EventRow e) =>
+        e.Status == SyncStatus.Started && e.DurationMs is null ? "running…" : DisplayFormat.Duration(e.DurationMs);
+
+    private static string ItemsText(EventRow e) =>
+        $"{e.ItemsProcessed} (+{e.ItemsAdded} ~{e.ItemsUpdated} -{e.ItemsDeleted})";
+
+    private static string ItemsTitle(EventRow e) =>
+        $"{e.ItemsProcessed} processed: {e.ItemsAdded} added, {e.ItemsUpdated} updated, {e.ItemsDeleted} deleted";
+
+    private static string? ErrorText(EventRow e) => (e.ErrorCode, e.ErrorMessage) switch
+    {
+        (null, null) => null,
+        ({ } code, null) => code,
+        (null, { } message) => message,
+        ({ } code, { } message) => $"{code}: {message}",
+    };
+}
