@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -37,6 +38,10 @@ public static class SyncSetup
                 // One node: jobs live in memory; the database is the truth for anything that must survive a restart.
                 : new InMemoryStorage();
         });
+        // Likewise the activator: Hangfire's default is the static JobActivator.Current, which would build a job's
+        // services from whichever host configured Hangfire last, not from this one.
+        services.AddSingleton<JobActivator>(provider =>
+            new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) =>
         {
             // Hangfire keeps its log provider in a static too. A host may supply its own (the tests do: their many
