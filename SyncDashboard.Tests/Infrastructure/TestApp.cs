@@ -31,6 +31,7 @@ public class TestApp : WebApplicationFactory<Program>
             ["Todoist:ApiToken"] = "",
             ["Simulator:Url"] = "http://127.0.0.1:0",
             ["Simulator:ChangeIntervalSeconds"] = "0",
+            ["Simulator:InjectFaults"] = "false",
             ["Simulator:Tasks"] = "150",
             ["Sync:SyncOnStartup"] = "false",
             ["Sync:IncrementalCron"] = NeverCron,

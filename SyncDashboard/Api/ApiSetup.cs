@@ -17,6 +17,7 @@ public static class ApiSetup
     {
         app.MapMonitoringApi();
         app.MapSyncApi();
+        app.MapErrorsApi();
         return app;
     }
 }

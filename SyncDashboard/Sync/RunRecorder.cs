@@ -8,7 +8,10 @@ namespace SyncDashboard.Sync;
 /// <summary>Writes what a run did: its event, the sync state, the error chain and the hourly rollup. Success is
 /// written inside the caller's transaction (beside the mirror rows and the new token); failures in their own.</summary>
 public sealed class RunRecorder(
-    IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time, IOptions<SyncOptions> options,
+    IDbContextFactory<MonitoringDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<SyncOptions> options,
+    IOptions<RetryOptions> retryOptions,
     ILogger<RunRecorder> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -34,8 +37,9 @@ public sealed class RunRecorder(
     }
 
     /// <summary>Completes a successful run inside <paramref name="db"/>'s open transaction, after the caller renewed
-    /// its lease there. Throws <see cref="LeaseLostException"/> when the event was closed meanwhile.</summary>
-    public async Task SucceedAsync(MonitoringDbContext db, long eventId, RunResult result, CancellationToken ct)
+    /// its lease there. Throws <see cref="LeaseLostException"/> when the event was closed meanwhile. Returns the
+    /// Hangfire job of a retry that the success made pointless, for the caller to delete after the commit.</summary>
+    public async Task<string?> SucceedAsync(MonitoringDbContext db, long eventId, RunResult result, CancellationToken ct)
     {
         var now = Now;
         var state = await db.SyncStates.SingleAsync(s => s.Service == result.Service, ct);
@@ -65,8 +69,10 @@ public sealed class RunRecorder(
         state.ConsecutiveFailures = 0;
         state.IsHealthy = true;
         state.HealthCheckedUtc = now;
+        state.RateLimitedUntilUtc = null;
 
         var chain = await OpenChainAsync(db, result.Service, ct);
+        var obsoleteRetry = chain?.PendingJobId;
         if (chain is not null)
         {
             run.ErrorChainId = chain.Id;
@@ -80,11 +86,14 @@ public sealed class RunRecorder(
 
         await AddToHourAsync(db, result.Service, run, now, ct);
         await db.SaveChangesAsync(ct);
+        // The retry that just succeeded is the one running; only another pending job is left to delete.
+        return obsoleteRetry == run.JobId ? null : obsoleteRetry;
     }
 
     /// <summary>Records a failed attempt, its error chain, the state and the rollup in one transaction; nothing when
     /// the event was closed meanwhile by another node.</summary>
-    public async Task RecordFailureAsync(string service, long eventId, SyncFailure failure, CancellationToken ct)
+    public async Task<FailureRecord?> RecordFailureAsync(
+        string service, long eventId, SyncRequest request, SyncFailure failure, CancellationToken ct)
     {
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -94,7 +103,7 @@ public sealed class RunRecorder(
         if (run.Status != SyncStatus.Started)
         {
             logger.LogWarning("Sync event {EventId} was closed by another node before its failure was recorded", eventId);
-            return;
+            return null;
         }
         run.Status = SyncStatus.Failed;
         run.CompletedUtc = now;
@@ -124,6 +133,7 @@ public sealed class RunRecorder(
         chain.TodoistEventId = failure.TodoistEventId;
         chain.RetryAfterSeconds = failure.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalSeconds) : null;
         chain.LastOccurredUtc = now;
+        var retryAt = PlanRetry(chain, request, failure, now);
         await db.SaveChangesAsync(ct); // gives a new chain its id
         run.ErrorChainId = chain.Id;
 
@@ -146,7 +156,37 @@ public sealed class RunRecorder(
         catch (DbUpdateConcurrencyException)
         {
             logger.LogWarning("Sync event {EventId} was closed by another node before its failure was recorded", eventId);
+            return null;
         }
+        return new FailureRecord(chain.Id, retryAt);
+    }
+
+    /// <summary>Counts a failed retry and asks the policy for the next one. At most one retry is pending per chain:
+    /// a scheduled or manual run that fails while one is pending leaves it be. The chain carries the time, so a
+    /// crash before the job is scheduled still leaves the retry on record (start-up schedules it).</summary>
+    private DateTime? PlanRetry(SyncError chain, SyncRequest request, SyncFailure failure, DateTime now)
+    {
+        var isThisChainsRetry = request.Trigger == SyncTrigger.Retry && request.ChainId == chain.Id;
+        if (isThisChainsRetry)
+        {
+            chain.RetryCount++;
+            chain.NextRetryUtc = null;
+            chain.PendingJobId = null;
+        }
+        else if (chain.NextRetryUtc is not null)
+        {
+            return null;
+        }
+
+        var decision = RetryPolicy.Decide(failure.Kind, chain.RetryCount, failure.RetryAfter, retryOptions.Value,
+            Random.Shared.NextDouble());
+        if (!decision.ShouldRetry)
+        {
+            logger.LogInformation("No retry for chain {ChainId}: {Reason}", chain.Id, decision.GiveUpReason);
+            return null;
+        }
+        chain.NextRetryUtc = now + decision.Delay!.Value;
+        return chain.NextRetryUtc;
     }
 
     /// <summary>Closes an event that failed for a reason that says nothing about the sync's health (the app stopped,
@@ -235,6 +275,9 @@ public sealed class RunRecorder(
     private static long DurationMs(DateTime started, DateTime completed) =>
         Math.Max(0, (long)(completed - started).TotalMilliseconds);
 }
+
+/// <summary>The chain a failure was recorded on, and when it should be retried (null: no new retry).</summary>
+public sealed record FailureRecord(long ChainId, DateTime? RetryAtUtc);
 
 /// <summary>What a successful fetch brought and did to the mirror.</summary>
 public sealed record RunResult(

@@ -8,14 +8,27 @@ using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Sync;
 
-public sealed record SyncRequest(SyncType Type, SyncTrigger Trigger, string? JobId = null);
+/// <param name="ChainId">For a retry: the failure chain it retries.</param>
+public sealed record SyncRequest(SyncType Type, SyncTrigger Trigger, string? JobId = null, long? ChainId = null);
 
-public enum SyncOutcomeKind { Succeeded, Failed, Skipped }
+public enum SyncOutcomeKind { Succeeded, Failed, Skipped, Deferred }
 
-/// <summary>How a run ended. A skipped run (the lease was busy) recorded nothing and is not a failure.</summary>
+/// <summary>How a run ended. A skipped run (the lease was busy) recorded nothing and is not a failure; a deferred one
+/// did not call Todoist because Todoist asked us to wait until <see cref="DeferredUntilUtc"/>.</summary>
 public sealed record SyncOutcome(SyncOutcomeKind Kind, long? EventId = null, SyncFailure? Failure = null)
 {
     public static readonly SyncOutcome Skipped = new(SyncOutcomeKind.Skipped);
+
+    /// <summary>The failure chain the run belongs to, if any.</summary>
+    public long? ChainId { get; init; }
+
+    /// <summary>When the retry policy wants the chain tried again; the scheduler turns it into a delayed job.</summary>
+    public DateTime? RetryAtUtc { get; init; }
+
+    public DateTime? DeferredUntilUtc { get; init; }
+
+    /// <summary>A pending retry job that the success made pointless; the scheduler deletes it.</summary>
+    public string? ObsoleteRetryJobId { get; init; }
 }
 
 /// <summary>One sync run, as DESIGN.md's "One sync run": lease, <c>Started</c> event, fetch, one transaction for
@@ -49,6 +62,13 @@ public sealed class SyncEngine(
         try
         {
             await recorder.CloseAbandonedAsync(Service, ct);
+            // The rate gate: after a 429 nothing calls Todoist before the time it gave.
+            if (await RateLimitedUntilAsync(ct) is { } until)
+            {
+                logger.LogInformation("{Type} sync ({Trigger}) deferred: Todoist asked us to wait until {Until:u}",
+                    request.Type, request.Trigger, until);
+                return new SyncOutcome(SyncOutcomeKind.Deferred) { DeferredUntilUtc = until, ChainId = request.ChainId };
+            }
             // The whole run gives up before the lease can expire under it.
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
@@ -89,14 +109,14 @@ public sealed class SyncEngine(
             var (response, sentToken) = await FetchAsync(token, ct);
             var isFull = sentToken == TodoistClient.FullSyncToken || response.FullSync;
             var type = isFull ? SyncType.Full : request.Type;
-            var changes = await ApplyAsync(eventId.Value, owner, response, type, ct);
+            var (changes, obsoleteRetry) = await ApplyAsync(eventId.Value, owner, response, type, ct);
 
             telemetry.Succeeded.Add(1);
             logger.LogInformation(
                 "{Type} sync succeeded: {Objects} objects (+{Added} ~{Updated} -{Deleted})",
                 type, response.ObjectCount, changes.Added, changes.Updated, changes.Deleted);
             var lags = isFull && SnapshotLag.NeedsFollowUp(response.FullSyncDateUtc, askedAt);
-            return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId), lags);
+            return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId) { ObsoleteRetryJobId = obsoleteRetry }, lags);
         }
         catch (LeaseLostException) when (eventId is not null)
         {
@@ -121,8 +141,12 @@ public sealed class SyncEngine(
             logger.LogWarning("{Type} sync ({Trigger}) failed: {Code} ({Kind}) {Message}",
                 request.Type, request.Trigger, failure.Code, failure.Kind, failure.Message);
             // Recorded even while the app shuts down: a failure that leaves no trace is a lost failure.
-            await recorder.RecordFailureAsync(Service, eventId.Value, failure, CancellationToken.None);
-            return (new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure), false);
+            var record = await recorder.RecordFailureAsync(Service, eventId.Value, request, failure, CancellationToken.None);
+            return (new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure)
+            {
+                ChainId = record?.ChainId,
+                RetryAtUtc = record?.RetryAtUtc,
+            }, false);
         }
     }
 
@@ -140,7 +164,7 @@ public sealed class SyncEngine(
         }
     }
 
-    private async Task<MirrorChanges> ApplyAsync(
+    private async Task<(MirrorChanges Changes, string? ObsoleteRetryJobId)> ApplyAsync(
         long eventId, string owner, SyncResponse response, SyncType type, CancellationToken ct)
     {
         var started = time.GetTimestamp();
@@ -154,9 +178,10 @@ public sealed class SyncEngine(
         var syncedAt = time.GetUtcNow().UtcDateTime;
         var changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
         var result = new RunResult(Service, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
+        string? obsoleteRetry;
         try
         {
-            await recorder.SucceedAsync(db, eventId, result, ct);
+            obsoleteRetry = await recorder.SucceedAsync(db, eventId, result, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -166,7 +191,14 @@ public sealed class SyncEngine(
         await tx.CommitAsync(ct);
         logger.LogDebug("Applied {Objects} objects in {Elapsed} ms", response.ObjectCount,
             (long)time.GetElapsedTime(started).TotalMilliseconds);
-        return changes;
+        return (changes, obsoleteRetry);
+    }
+
+    private async Task<DateTime?> RateLimitedUntilAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var until = await db.SyncStates.Where(s => s.Service == Service).Select(s => s.RateLimitedUntilUtc).SingleOrDefaultAsync(ct);
+        return until > time.GetUtcNow().UtcDateTime ? until : null;
     }
 
     private async Task<string?> StoredTokenAsync(CancellationToken ct)

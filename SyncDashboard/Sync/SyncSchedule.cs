@@ -12,6 +12,7 @@ public sealed class SyncSchedule(
     IBackgroundJobClient jobs,
     SyncLease lease,
     RunRecorder recorder,
+    RetryScheduler retries,
     TodoistTargetResolver targets,
     IOptions<SyncOptions> options,
     ILogger<SyncSchedule> logger) : IHostedService
@@ -23,6 +24,7 @@ public sealed class SyncSchedule(
     {
         await lease.ReleaseIfOwnerDiedAsync(SyncEngine.Service, ct);
         await recorder.CloseAbandonedAsync(SyncEngine.Service, ct);
+        await retries.ReconcileAsync(ct);
 
         var sync = options.Value;
         var incrementalCron = targets.IsDemoMode ? sync.DemoIncrementalCron : sync.IncrementalCron;

@@ -16,6 +16,7 @@ public static class SyncSetup
     {
         var services = builder.Services;
         services.AddValidatedOptions<SyncOptions>(SyncOptions.Section);
+        services.AddValidatedOptions<RetryOptions>(RetryOptions.Section);
         services.AddSingleton<IValidateOptions<SyncOptions>, CronValidator>();
 
         services.AddSingleton<MirrorWriter>();
@@ -26,6 +27,8 @@ public static class SyncSetup
         services.AddTransient<SyncEngine>();
         services.AddTransient<SyncJobs>();
         services.AddTransient<SyncCommands>();
+        services.AddTransient<RetryScheduler>();
+        services.AddTransient<ErrorCommands>();
 
         // The storage is ours to create and register, before AddHangfire: Hangfire would otherwise hand every
         // host the static JobStorage.Current, the last one configured in the process, not its own.

@@ -44,6 +44,11 @@ public sealed class SimulatorOptions
     [Range(0, 86_400)]
     public int SnapshotLagSeconds { get; set; }
 
+    /// <summary>Start with <see cref="Faults"/> in force (the shipped appsettings.json holds a demo profile: a few
+    /// 503s and a rare 429, so retries and recoveries show on a fresh dashboard). False starts fault-free; faults can
+    /// still be set at run time through <c>/admin/faults</c>.</summary>
+    public bool InjectFaults { get; set; } = true;
+
     public SimulatorFaults Faults { get; set; } = new();
 }
 
@@ -58,6 +63,11 @@ public sealed record SimulatorFaults
 
     [Range(0, 86_400)]
     public int RetryAfterSeconds { get; init; } = 30;
+
+    /// <summary>Share of calls answered 429 LIMITS_REACHED (with <see cref="RetryAfterSeconds"/>), besides
+    /// <see cref="ErrorRate"/>: a demo can show both ordinary errors and a rate limit.</summary>
+    [Range(0.0, 1.0)]
+    public double RateLimitRate { get; init; }
 
     [Range(0, 120_000)]
     public int LatencyMs { get; init; }

@@ -31,7 +31,7 @@ public sealed class TodoistSimulator
         changes = new AccountChanges(account, new Random(unchecked(this.options.Seed * 31 + 1)));
         faultRandom = new Random(unchecked(this.options.Seed * 31 + 2));
         limiter = new SyncRateLimiter(TimeSpan.FromMinutes(this.options.LimitWindowMinutes));
-        faults = this.options.Faults;
+        faults = this.options.InjectFaults ? this.options.Faults : new SimulatorFaults();
     }
 
     /// <summary>The faults injected into sync requests; replaced at run time through <c>/admin/faults</c>.</summary>
@@ -73,13 +73,15 @@ public sealed class TodoistSimulator
         lock (gate)
         {
             var current = faults;
+            var rateLimited = false;
             var kind = Roll(current.TimeoutRate) ? SimulatorFaultKind.Timeout
                 : Roll(current.ErrorRate) ? SimulatorFaultKind.Error
+                : (rateLimited = Roll(current.RateLimitRate)) ? SimulatorFaultKind.Error
                 : Roll(current.MalformedRate) ? SimulatorFaultKind.Malformed
                 : SimulatorFaultKind.None;
             if (kind != SimulatorFaultKind.None) faultsInjected++;
             var error = kind == SimulatorFaultKind.Error
-                ? SimulatorErrors.Injected(current.ErrorStatus, current.RetryAfterSeconds)
+                ? SimulatorErrors.Injected(rateLimited ? 429 : current.ErrorStatus, current.RetryAfterSeconds)
                 : null;
             return new SimulatorFaultPlan(TimeSpan.FromMilliseconds(current.LatencyMs), kind, error);
         }

@@ -1,0 +1,53 @@
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Api;
+
+/// <summary><c>POST /api/errors/{id}/resolve</c> and <c>/retry</c>: end a failure chain by hand, or retry it now.</summary>
+public static class ErrorsApi
+{
+    public sealed record RetryQueued(long ChainId, string JobId);
+
+    public static RouteGroupBuilder MapErrorsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/errors/{id:long}").WithTags("Errors");
+        group.MapPost("/resolve", ResolveAsync);
+        group.MapPost("/retry", RetryAsync);
+        return group;
+    }
+
+    private static async Task<IResult> ResolveAsync(long id, ErrorCommands errors, HttpContext http, CancellationToken ct)
+    {
+        var result = await errors.ResolveAsync(id, WhoIsAsking(http), ct);
+        return result.Status switch
+        {
+            ChainActionStatus.Done => TypedResults.NoContent(),
+            ChainActionStatus.NotFound => NotFound(id),
+            _ => AlreadyResolved(id),
+        };
+    }
+
+    private static async Task<IResult> RetryAsync(long id, ErrorCommands errors, CancellationToken ct)
+    {
+        var result = await errors.RetryNowAsync(id, ct);
+        return result.Status switch
+        {
+            ChainActionStatus.Done => TypedResults.Accepted((string?)null, new RetryQueued(id, result.JobId!)),
+            ChainActionStatus.NotFound => NotFound(id),
+            _ => AlreadyResolved(id),
+        };
+    }
+
+    /// <summary>Until sign-in exists (a later issue), the caller is named by where the request came from.</summary>
+    private static string WhoIsAsking(HttpContext http) =>
+        http.User.Identity?.Name is { Length: > 0 } name
+            ? name
+            : $"api ({http.Connection.RemoteIpAddress?.ToString() ?? "local"})";
+
+    private static IResult NotFound(long id) =>
+        TypedResults.Problem(title: "No such failure chain", detail: $"There is no failure chain #{id}.",
+            statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult AlreadyResolved(long id) =>
+        TypedResults.Problem(title: "Already resolved", detail: $"Failure chain #{id} is already resolved.",
+            statusCode: StatusCodes.Status409Conflict);
+}
