@@ -55,6 +55,44 @@ public sealed class MonitoringApiFacts
     }
 
     [Fact]
+    public async Task Events_FiltersAndPages_WithANextLink()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        for (var i = 0; i < 3; i++) await RunAsync(app);
+        using var client = app.CreateClient();
+
+        var first = await client.GetAsync("/api/monitoring/events?limit=2&status=succeeded", Ct);
+        var next = first.Headers.GetValues("Link").Single();
+        var link = next[(next.IndexOf('<') + 1)..next.IndexOf('>')];
+        var second = await client.GetFromJsonAsync<JsonElement[]>(link, Ct);
+        var failed = await client.GetFromJsonAsync<JsonElement[]>("/api/monitoring/events?status=Failed", Ct);
+
+        Assert.Equal(2, (await first.Content.ReadFromJsonAsync<JsonElement[]>(Ct))!.Length);
+        Assert.Contains("status=succeeded", link);
+        Assert.Single(second!);
+        Assert.Empty(failed!);
+    }
+
+    [Theory]
+    [InlineData("status=Exploded", "status")]
+    [InlineData("type=7", "type")]
+    [InlineData("trigger=cron", "trigger")]
+    [InlineData("cursor=abc", "cursor")]
+    public async Task Events_Returns400_ForABadFilterOrCursor(string query, string parameter)
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync($"/api/monitoring/events?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    [Fact]
     public async Task State_ShowsTheSyncStateAndMirrorCounts()
     {
         await using var app = new TestApp();

@@ -7,4 +7,7 @@ public static class ApiProblems
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [parameter] = [$"'{parameter}' {problem}."] },
             title: $"Invalid parameter '{parameter}'");
+
+    public static IResult BadEnum<T>(string parameter) where T : struct, Enum =>
+        BadParameter(parameter, $"must be one of {string.Join(", ", Enum.GetNames<T>())}");
 }

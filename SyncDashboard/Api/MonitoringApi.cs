@@ -1,3 +1,4 @@
+using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 
@@ -16,7 +17,11 @@ public static class MonitoringApi
         return group;
     }
 
-    private static async Task<IResult> GetEventsAsync(string? limit, EventQueries events, CancellationToken ct)
+    /// <summary>Latest first. Filters: <c>status</c>, <c>type</c>, <c>trigger</c>; paging: the response's
+    /// <c>Link: &lt;…&gt;; rel="next"</c> header carries the cursor of the next, older page.</summary>
+    private static async Task<IResult> GetEventsAsync(
+        string? limit, string? status, string? type, string? trigger, string? cursor,
+        EventQueries events, HttpContext http, CancellationToken ct)
     {
         // Parsed by hand: a bad value gets a problem-details body naming the parameter, not a bare 400.
         var count = DefaultEventLimit;
@@ -24,6 +29,35 @@ public static class MonitoringApi
         {
             return ApiProblems.BadParameter("limit", $"must be a whole number from 1 to {EventQueries.MaxLimit}");
         }
-        return TypedResults.Ok(await events.LatestAsync(SyncEngine.Service, count, ct));
+        if (!TryParseEnum<SyncStatus>(status, out var statusFilter)) return ApiProblems.BadEnum<SyncStatus>("status");
+        if (!TryParseEnum<SyncType>(type, out var typeFilter)) return ApiProblems.BadEnum<SyncType>("type");
+        if (!TryParseEnum<SyncTrigger>(trigger, out var triggerFilter)) return ApiProblems.BadEnum<SyncTrigger>("trigger");
+        EventCursor? after = null;
+        if (cursor is not null && !EventCursor.TryDecode(cursor, out after))
+        {
+            return ApiProblems.BadParameter("cursor", "is not a cursor this API handed out");
+        }
+
+        var page = await events.PageAsync(SyncEngine.Service, new EventFilter(statusFilter, typeFilter, triggerFilter),
+            count, after, ct);
+        if (page.Next is { } next)
+        {
+            var query = QueryString.Create(http.Request.Query
+                .Where(q => q.Key != "cursor")
+                .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+                .Append(new("cursor", next.Encode())));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
+        }
+        return TypedResults.Ok(page.Events);
+    }
+
+    private static bool TryParseEnum<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (text is null) return true;
+        // Names only: Enum.TryParse would also take "7" and invent a member.
+        if (!Enum.GetNames<T>().Any(n => n.Equals(text, StringComparison.OrdinalIgnoreCase))) return false;
+        value = Enum.Parse<T>(text, ignoreCase: true);
+        return true;
     }
 }

@@ -22,23 +22,69 @@ public sealed record EventRow(
     long? ErrorChainId,
     string? JobId);
 
+/// <summary>Which events to list; null means any.</summary>
+public sealed record EventFilter(SyncStatus? Status = null, SyncType? Type = null, SyncTrigger? Trigger = null)
+{
+    public static readonly EventFilter All = new();
+}
+
+/// <summary>Where a page ended: the last row's start time and id. Keyset paging, never OFFSET, so a page is as fast
+/// at event one million as at event one, and new events arriving at the top never shift what comes next.</summary>
+public sealed record EventCursor(DateTime StartedUtc, long Id)
+{
+    public string Encode() => $"{StartedUtc.Ticks}-{Id}";
+
+    public static bool TryDecode(string? text, out EventCursor? cursor)
+    {
+        cursor = null;
+        var parts = text?.Split('-');
+        if (parts is not { Length: 2 } || !long.TryParse(parts[0], out var ticks) || !long.TryParse(parts[1], out var id)
+            || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || id < 1)
+        {
+            return false;
+        }
+        cursor = new EventCursor(new DateTime(ticks, DateTimeKind.Utc), id);
+        return true;
+    }
+}
+
+/// <summary>A page of events, newest first, and the cursor of the next (older) page when there is one.</summary>
+public sealed record EventPage(IReadOnlyList<EventRow> Events, EventCursor? Next);
+
 public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactory)
 {
     public const int MaxLimit = 500;
 
     /// <summary>The latest <paramref name="limit"/> events of a service, newest first (served by IX_sync_events_latest).</summary>
-    public async Task<IReadOnlyList<EventRow>> LatestAsync(string service, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<EventRow>> LatestAsync(string service, int limit, CancellationToken ct) =>
+        (await PageAsync(service, EventFilter.All, limit, null, ct)).Events;
+
+    /// <summary>One page of events, newest first, filtered in the query itself (the seed filtered after taking
+    /// <c>limit</c> rows and so returned fewer than asked).</summary>
+    public async Task<EventPage> PageAsync(
+        string service, EventFilter filter, int limit, EventCursor? after, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SyncEvents.AsNoTracking()
-            .Where(e => e.Service == service)
+        var events = db.SyncEvents.AsNoTracking().Where(e => e.Service == service);
+        if (filter.Status is { } status) events = events.Where(e => e.Status == status);
+        if (filter.Type is { } type) events = events.Where(e => e.Type == type);
+        if (filter.Trigger is { } trigger) events = events.Where(e => e.Trigger == trigger);
+        if (after is not null)
+        {
+            events = events.Where(e => e.StartedUtc < after.StartedUtc || (e.StartedUtc == after.StartedUtc && e.Id < after.Id));
+        }
+        // One row more than asked tells whether there is a next page without a second query.
+        var rows = await events
             .OrderByDescending(e => e.StartedUtc).ThenByDescending(e => e.Id)
-            .Take(limit)
+            .Take(limit + 1)
             .Select(e => new EventRow(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
                 e.ItemsProcessed, e.ItemsAdded, e.ItemsUpdated, e.ItemsDeleted, e.ErrorCode, e.ErrorMessage,
                 e.HttpStatus, e.Attempt, e.ErrorChainId, e.JobId))
             .ToListAsync(ct);
+        if (rows.Count <= limit) return new EventPage(rows, null);
+        rows.RemoveAt(limit);
+        return new EventPage(rows, new EventCursor(rows[^1].StartedAt, rows[^1].Id));
     }
 }

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Monitoring.Queries;
+
+public sealed class EventQueriesFacts
+{
+    private static readonly DateTime Start = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Page_FiltersInTheQuery_SoLimitRowsComeBack_WhenTheyExist()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        // Nine successes for every failure: filtering after taking 10 rows (the seed's bug) would find one.
+        await AddEventsAsync(database, 200, i => i % 10 == 0 ? SyncStatus.Failed : SyncStatus.Succeeded);
+
+        var page = await Queries(database).PageAsync("todoist", new EventFilter(Status: SyncStatus.Failed), 10, null, Ct);
+
+        Assert.Equal(10, page.Events.Count);
+        Assert.All(page.Events, e => Assert.Equal(SyncStatus.Failed, e.Status));
+        Assert.NotNull(page.Next);
+    }
+
+    [Fact]
+    public async Task Paging_NeverSkipsOrRepeats_WhileNewEventsArrive()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await AddEventsAsync(database, 95, _ => SyncStatus.Succeeded, sameSecondEvery: 3);
+        List<long> expected;
+        await using (var db = database.Open())
+        {
+            expected = await db.SyncEvents.OrderByDescending(e => e.StartedUtc).ThenByDescending(e => e.Id)
+                .Select(e => e.Id).ToListAsync(Ct);
+        }
+
+        var seen = new List<long>();
+        EventCursor? cursor = null;
+        do
+        {
+            var page = await Queries(database).PageAsync("todoist", EventFilter.All, 10, cursor, Ct);
+            seen.AddRange(page.Events.Select(e => e.Id));
+            cursor = page.Next;
+            // Newer events keep arriving at the top while a reader pages down.
+            await AddEventsAsync(database, 3, _ => SyncStatus.Succeeded, startAt: DateTime.UtcNow.AddDays(1 + seen.Count));
+        } while (cursor is not null);
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task Page_HasNoNext_OnTheLastPage()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await AddEventsAsync(database, 10, _ => SyncStatus.Succeeded);
+
+        var page = await Queries(database).PageAsync("todoist", EventFilter.All, 10, null, Ct);
+
+        Assert.Equal(10, page.Events.Count);
+        Assert.Null(page.Next);
+    }
+
+    [Theory]
+    [InlineData("637000000000000000-5", true)]
+    [InlineData("nonsense", false)]
+    [InlineData("1-2-3", false)]
+    [InlineData("-1-5", false)]
+    [InlineData("637000000000000000-0", false)]
+    [InlineData("999999999999999999999-5", false)]
+    public void Cursor_RoundTrips_AndRejectsAnythingElse(string text, bool valid)
+    {
+        Assert.Equal(valid, EventCursor.TryDecode(text, out var cursor));
+        if (valid) Assert.Equal(text, cursor!.Encode());
+    }
+
+    private static EventQueries Queries(TestDatabase database) => new(new SingleFileFactory(database));
+
+    private static async Task AddEventsAsync(
+        TestDatabase database, int count, Func<int, SyncStatus> status, int sameSecondEvery = 1, DateTime? startAt = null)
+    {
+        await using var db = database.Open();
+        var origin = startAt ?? Start;
+        for (var i = 0; i < count; i++)
+        {
+            db.SyncEvents.Add(new SyncEvent
+            {
+                Service = "todoist", Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule, Status = status(i),
+                // Several events share a start time, so paging must break ties by id.
+                StartedUtc = origin.AddSeconds(i / sameSecondEvery), CompletedUtc = origin.AddSeconds(i / sameSecondEvery + 1),
+            });
+        }
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private sealed class SingleFileFactory(TestDatabase database) : IDbContextFactory<MonitoringDbContext>
+    {
+        public MonitoringDbContext CreateDbContext() => database.Open();
+    }
+}
