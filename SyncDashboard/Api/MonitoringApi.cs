@@ -8,12 +8,14 @@ namespace SyncDashboard.Api;
 public static class MonitoringApi
 {
     public const int DefaultEventLimit = 50;
+    public const int DefaultErrorLimit = 50;
 
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/monitoring").WithTags("Monitoring");
         group.MapGet("/events", GetEventsAsync);
         group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct));
+        group.MapGet("/errors", GetErrorsAsync);
         return group;
     }
 
@@ -49,6 +51,24 @@ public static class MonitoringApi
             http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
         }
         return TypedResults.Ok(page.Events);
+    }
+
+    /// <summary>The error report: open failure chains (all with <c>includeResolved=true</c>), grouped by kind, each
+    /// with its attempts and the time to its next retry.</summary>
+    private static async Task<IResult> GetErrorsAsync(
+        string? includeResolved, string? limit, ErrorQueries errors, CancellationToken ct)
+    {
+        var all = false;
+        if (includeResolved is not null && !bool.TryParse(includeResolved, out all))
+        {
+            return ApiProblems.BadParameter("includeResolved", "must be true or false");
+        }
+        var count = DefaultErrorLimit;
+        if (limit is not null && (!int.TryParse(limit, out count) || count < 1 || count > ErrorQueries.MaxLimit))
+        {
+            return ApiProblems.BadParameter("limit", $"must be a whole number from 1 to {ErrorQueries.MaxLimit}");
+        }
+        return TypedResults.Ok(await errors.ReportAsync(SyncEngine.Service, all, count, ct));
     }
 
     private static bool TryParseEnum<T>(string? text, out T? value) where T : struct, Enum

@@ -28,6 +28,7 @@ public static class MonitoringSetup
         services.AddSingleton<MonitoringNotifier>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<StateQueries>();
+        services.AddSingleton<ErrorQueries>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

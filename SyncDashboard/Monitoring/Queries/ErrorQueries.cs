@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SyncDashboard.Monitoring.Queries;
+
+/// <summary>One attempt of a failure chain.</summary>
+public sealed record ChainAttemptRow(
+    long EventId, int Attempt, SyncTrigger Trigger, SyncStatus Status, DateTime StartedAt, long? DurationMs,
+    string? ErrorCode, string? ErrorMessage, int? HttpStatus);
+
+/// <summary>A failure chain as the error report shows it: what failed, how often, what happens next.</summary>
+public sealed record ErrorChainRow(
+    long Id,
+    FailureKind Kind,
+    string? ErrorCode,
+    string Message,
+    int? HttpStatus,
+    string? TodoistErrorTag,
+    int? TodoistErrorCode,
+    string? TodoistEventId,
+    int? RetryAfterSeconds,
+    int RetryCount,
+    DateTime? NextRetryAt,
+    double? SecondsToNextRetry,
+    string? PendingJobId,
+    DateTime CreatedAt,
+    DateTime LastOccurredAt,
+    DateTime? ResolvedAt,
+    ErrorResolution? Resolution,
+    string? ResolvedBy,
+    IReadOnlyList<ChainAttemptRow> Attempts);
+
+public sealed record ErrorKindSummary(FailureKind Kind, int Chains, int Open);
+
+public sealed record ErrorReport(int OpenChains, IReadOnlyList<ErrorKindSummary> ByKind, IReadOnlyList<ErrorChainRow> Chains);
+
+public sealed class ErrorQueries(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxLimit = 200;
+
+    /// <summary>Open chains (and resolved ones when asked), newest first, each with its attempts; counts by kind
+    /// over the same set.</summary>
+    public async Task<ErrorReport> ReportAsync(string service, bool includeResolved, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var chains = db.SyncErrors.AsNoTracking().Where(c => c.Service == service);
+        if (!includeResolved) chains = chains.Where(c => c.ResolvedUtc == null);
+
+        var byKind = await chains.GroupBy(c => c.Kind)
+            .Select(g => new ErrorKindSummary(g.Key, g.Count(), g.Count(c => c.ResolvedUtc == null)))
+            .ToListAsync(ct);
+        var page = await chains.OrderByDescending(c => c.LastOccurredUtc).ThenByDescending(c => c.Id).Take(limit)
+            .ToListAsync(ct);
+        var ids = page.Select(c => c.Id).ToList();
+        var attempts = (await db.SyncEvents.AsNoTracking()
+                .Where(e => e.ErrorChainId != null && ids.Contains(e.ErrorChainId.Value))
+                .OrderBy(e => e.Id)
+                .Select(e => new
+                {
+                    ChainId = e.ErrorChainId!.Value,
+                    Row = new ChainAttemptRow(e.Id, e.Attempt, e.Trigger, e.Status, e.StartedUtc, e.DurationMs,
+                        e.ErrorCode, e.ErrorMessage, e.HttpStatus),
+                })
+                .ToListAsync(ct))
+            .ToLookup(a => a.ChainId, a => a.Row);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = page.Select(c => new ErrorChainRow(
+            c.Id, c.Kind, c.ErrorCode, c.Message, c.HttpStatus, c.TodoistErrorTag, c.TodoistErrorCode, c.TodoistEventId,
+            c.RetryAfterSeconds, c.RetryCount, c.NextRetryUtc,
+            c.NextRetryUtc is { } next ? Math.Max(0, (next - now).TotalSeconds) : null,
+            c.PendingJobId, c.CreatedUtc, c.LastOccurredUtc, c.ResolvedUtc, c.Resolution, c.ResolvedBy,
+            attempts[c.Id].ToList())).ToList();
+        var open = includeResolved ? byKind.Sum(k => k.Open) : byKind.Sum(k => k.Chains);
+        return new ErrorReport(open, byKind.OrderByDescending(k => k.Chains).ToList(), rows);
+    }
+}
