@@ -268,28 +268,4 @@ public sealed class HealthEvaluatorFacts
 
     [Fact]
     public void SyncInterval_IsNull_ForAnInvalidCron() => Assert.Null(SyncInterval.Of("every five minutes", Now));
-
-    [Theory]
-    [InlineData(4, 3, 2, 6)]
-    [InlineData(1, 3, 7, 6)]
-    public void Options_RejectADegradedThresholdAboveItsUnhealthyOne(int degraded, int unhealthy, double staleDegraded, double staleUnhealthy)
-    {
-        var options = new HealthOptions
-        {
-            DegradedAfterConsecutiveFailures = degraded, UnhealthyAfterConsecutiveFailures = unhealthy,
-            StaleDegradedFactor = staleDegraded, StaleUnhealthyFactor = staleUnhealthy,
-        };
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(
-            options, new(options), results, validateAllProperties: true);
-        Assert.False(valid);
-        Assert.Contains("Health:", results.Single().ErrorMessage);
-    }
-
-    [Fact]
-    public void Options_Defaults_AreValid()
-    {
-        var options = new HealthOptions();
-        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), [], true));
-    }
 }
