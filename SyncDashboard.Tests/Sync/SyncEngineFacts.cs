@@ -219,7 +219,28 @@ public sealed class SyncEngineFacts
         var state = await check.SyncStates.SingleAsync(Ct);
         Assert.Equal(token, state.LastSyncToken);
         Assert.Equal(1, state.ConsecutiveFailures);
+        // No retry can fix an answer the app cannot read: unhealthy at once, not after three failures.
+        Assert.False(state.IsHealthy);
         Assert.Equal(items, await check.Items.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task TransientFailures_LeaveTheSyncHealthy_UntilTheThird()
+    {
+        // Retries off, so each failure here is one run of this test and none of a retry job.
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Retry:Enabled"] = "false" });
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+
+        var healthy = new List<bool>();
+        for (var i = 0; i < 3; i++)
+        {
+            await RunAsync(app, SyncType.Incremental);
+            await using var db = await app.CreateDbAsync();
+            healthy.Add((await db.SyncStates.SingleAsync(Ct)).IsHealthy);
+        }
+
+        Assert.Equal([true, true, false], healthy);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SyncDashboard.Api;
 using SyncDashboard.Components;
+using SyncDashboard.Health;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
@@ -15,6 +16,7 @@ public static class AppComposition
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddMonitoringDatabase()
             .AddTodoist()
+            .AddHealth()
             .AddSync()
             .AddApi()
             .AddDashboard();

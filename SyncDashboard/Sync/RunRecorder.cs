@@ -12,6 +12,7 @@ public sealed class RunRecorder(
     TimeProvider time,
     IOptions<SyncOptions> options,
     IOptions<RetryOptions> retryOptions,
+    IOptions<HealthOptions> healthOptions,
     ILogger<RunRecorder> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -67,8 +68,6 @@ public sealed class RunRecorder(
             state.LastIncrementalSyncUtc = now;
         }
         state.ConsecutiveFailures = 0;
-        state.IsHealthy = true;
-        state.HealthCheckedUtc = now;
         state.RateLimitedUntilUtc = null;
 
         var chain = await OpenChainAsync(db, result.Service, ct);
@@ -83,6 +82,7 @@ public sealed class RunRecorder(
             chain.NextRetryUtc = null;
             chain.PendingJobId = null;
         }
+        SetHealth(state, openChain: null, lastFailureKind: null, now);
 
         await AddToHourAsync(db, result.Service, run, now, ct);
         await db.SaveChangesAsync(ct);
@@ -140,12 +140,12 @@ public sealed class RunRecorder(
         var state = await db.SyncStates.SingleAsync(s => s.Service == service, ct);
         state.ConsecutiveFailures++;
         state.LastFailedSyncUtc = now;
-        state.IsHealthy = HealthRules.IsHealthy(state.ConsecutiveFailures, failure.Kind);
-        state.HealthCheckedUtc = now;
         if (failure.Kind == FailureKind.RateLimited && failure.RetryAfter is { } retryAfter)
         {
             state.RateLimitedUntilUtc = now + retryAfter;
         }
+        var openChain = OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value);
+        SetHealth(state, openChain, failure.Kind, now);
 
         await AddToHourAsync(db, service, run, now, ct);
         try
@@ -246,6 +246,16 @@ public sealed class RunRecorder(
         }
         logger.LogWarning("Closed {Count} abandoned sync event(s) of {Service}", abandoned.Count, service);
         return abandoned.Count;
+    }
+
+    /// <summary>The stored flag comes from the same evaluator as the dashboard's status (healthy = not Unhealthy),
+    /// fed with what a run knows: the state, this failure's kind and the open chain. Staleness, rates and durations
+    /// are judged when read, from fresher numbers than a run has.</summary>
+    private void SetHealth(SyncState state, OpenChainSummary? openChain, FailureKind? lastFailureKind, DateTime now)
+    {
+        var input = HealthInput.FromState(state) with { OpenChain = openChain, LastFailureKind = lastFailureKind };
+        state.IsHealthy = HealthEvaluator.Evaluate(input, healthOptions.Value, now).IsHealthy;
+        state.HealthCheckedUtc = now;
     }
 
     private static Task<SyncError?> OpenChainAsync(MonitoringDbContext db, string service, CancellationToken ct) =>

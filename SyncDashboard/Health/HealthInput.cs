@@ -1,0 +1,63 @@
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Health;
+
+/// <summary>Everything <see cref="HealthEvaluator"/> judges, as plain values: one <c>SyncState</c> row, the open
+/// error chain, the last hour's rollup and a few aggregates. Start from <see cref="FromState"/> and add the rest with
+/// <c>with { … }</c>; whatever is left at its default simply raises no alert.</summary>
+public sealed record HealthInput
+{
+    /// <summary>Any attempt finished, successful or not. False: the status is <c>Unknown</c>, nothing else counts.</summary>
+    public bool HasRun { get; init; }
+    public DateTime? LastSuccessUtc { get; init; }
+    public DateTime? LastFailureUtc { get; init; }
+    /// <summary><c>SyncState.ConsecutiveFailures</c>: failed attempts since the last success.</summary>
+    public int ConsecutiveFailures { get; init; }
+    /// <summary>The kind of the last failed attempt; judged only while <see cref="ConsecutiveFailures"/> &gt; 0.</summary>
+    public FailureKind? LastFailureKind { get; init; }
+    public DateTime? RateLimitedUntilUtc { get; init; }
+    /// <summary>A paused sync is stale by the operator's choice: no <c>STALE_DATA</c>.</summary>
+    public bool IsPaused { get; init; }
+    /// <summary>The unresolved error chain, if any.</summary>
+    public OpenChainSummary? OpenChain { get; init; }
+    /// <summary>How often a sync is expected (the incremental cron's period, see <see cref="SyncInterval"/>);
+    /// null or zero: staleness is not judged.</summary>
+    public TimeSpan? ExpectedInterval { get; init; }
+    /// <summary>Finished attempts of the last hour (successes plus failures, as in the hourly rollup).</summary>
+    public int LastHourAttempts { get; init; }
+    public int LastHourFailures { get; init; }
+    /// <summary>The last hour's p95 duration of successful runs, from the hourly histogram
+    /// (<see cref="HistogramPercentile"/>).</summary>
+    public double? LastHourP95Ms { get; init; }
+    /// <summary>The median duration of successful runs over 7 days, from the merged hourly histograms.</summary>
+    public double? SevenDayMedianMs { get; init; }
+    /// <summary>The largest share of the mirror one recent sync deleted (deleted ÷ mirrored objects before it);
+    /// "recent" is the caller's window, a day suits the dashboard.</summary>
+    public double? LargestRecentDeletionShare { get; init; }
+    public DateTime? LargestRecentDeletionUtc { get; init; }
+
+    public static HealthInput FromState(SyncState state) => new()
+    {
+        HasRun = state.LastSuccessfulSyncUtc is not null || state.LastFailedSyncUtc is not null,
+        LastSuccessUtc = state.LastSuccessfulSyncUtc,
+        LastFailureUtc = state.LastFailedSyncUtc,
+        ConsecutiveFailures = state.ConsecutiveFailures,
+        RateLimitedUntilUtc = state.RateLimitedUntilUtc,
+        IsPaused = state.IsPaused,
+    };
+}
+
+/// <summary>The facts of an open error chain that health depends on. <paramref name="SinceUtc"/> is the chain's
+/// first failure; <paramref name="RetriesExhausted"/> means nothing automatic will try it again.</summary>
+public sealed record OpenChainSummary(FailureKind Kind, DateTime SinceUtc, int RetryCount, bool RetriesExhausted)
+{
+    /// <summary>Exhausted: no retry is pending and none will come, because the kind is not retryable or every
+    /// retry was spent. With retries turned off a retryable failure is not "exhausted": the next scheduled run is
+    /// its retry, and the consecutive-failure rule judges it.</summary>
+    public static OpenChainSummary Of(
+        FailureKind kind, DateTime createdUtc, int retryCount, DateTime? nextRetryUtc, RetryOptions retry) =>
+        new(kind, createdUtc, retryCount,
+            RetriesExhausted: nextRetryUtc is null &&
+                              (!RetryPolicy.IsRetryable(kind) || (retry.Enabled && retryCount >= retry.MaxRetries)));
+}
