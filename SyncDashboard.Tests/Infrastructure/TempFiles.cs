@@ -11,7 +11,7 @@ public static class TempFiles
 
     public static void DeleteDatabase(string path)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + ".migrating" })
         {
             try { File.Delete(file); } catch (IOException) { /* best effort: the OS cleans temp */ }
         }

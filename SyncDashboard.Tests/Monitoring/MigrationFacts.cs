@@ -80,4 +80,45 @@ public sealed class MigrationFacts
             TempFiles.DeleteDatabase(path);
         }
     }
+
+    /// <summary>A process killed while migrating leaves EF Core's SQLite lock row behind; every later start-up then
+    /// waited for it forever. The row is exactly what the crash test's kill during start-up left.</summary>
+    [Fact]
+    public async Task Sqlite_MigratorStarts_WhenADeadMigratorLeftItsLockRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = TempFiles.NewDatabasePath();
+        try
+        {
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+            {
+                await connection.OpenAsync(ct);
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                    INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-01-01 00:00:00+00:00');
+                    """;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            var options = new DbContextOptionsBuilder<SqliteMonitoringDbContext>().UseSqlite($"Data Source={path}").Options;
+            var migrator = new DatabaseMigrator(new SqliteFactory(options),
+                Microsoft.Extensions.Options.Options.Create(new DatabaseOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance);
+
+            await migrator.StartAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+            await using var db = new SqliteMonitoringDbContext(options);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TempFiles.DeleteDatabase(path);
+        }
+    }
+
+    private sealed class SqliteFactory(DbContextOptions<SqliteMonitoringDbContext> options) : IDbContextFactory<MonitoringDbContext>
+    {
+        public MonitoringDbContext CreateDbContext() => new SqliteMonitoringDbContext(options);
+    }
 }

@@ -73,13 +73,11 @@ public sealed class SyncEngine(
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(options.Value.RunTimeout - TimeSpan.FromSeconds(5));
 
-            var (outcome, snapshotLags) = await StepAsync(request, owner, run.Token, ct);
-            if (outcome.Kind == SyncOutcomeKind.Succeeded && snapshotLags)
+            var (outcome, followUp) = await StepAsync(request, owner, run.Token, ct);
+            if (outcome.Kind == SyncOutcomeKind.Succeeded && followUp is { } type)
             {
-                // Todoist says a big account's snapshot can be older than the moment it was asked for; what changed
-                // in between comes with an incremental sync, at once rather than at the next schedule.
-                logger.LogInformation("The full sync's snapshot lags behind; following up with an incremental sync");
-                (outcome, _) = await StepAsync(request with { Type = SyncType.Incremental }, owner, run.Token, ct);
+                // Once only: a follow-up never asks for another.
+                (outcome, _) = await StepAsync(request with { Type = type }, owner, run.Token, ct);
             }
             return outcome;
         }
@@ -91,8 +89,9 @@ public sealed class SyncEngine(
         }
     }
 
-    /// <summary>One attempt under the lease: Started event, fetch, apply in one transaction, or record the failure.</summary>
-    private async Task<(SyncOutcome Outcome, bool SnapshotLags)> StepAsync(
+    /// <summary>One attempt under the lease: Started event, fetch, apply in one transaction, or record the failure.
+    /// Also says which sync, if any, must follow at once to complete what this one brought.</summary>
+    private async Task<(SyncOutcome Outcome, SyncType? FollowUp)> StepAsync(
         SyncRequest request, string owner, CancellationToken ct, CancellationToken hostStopping)
     {
         long? eventId = null;
@@ -109,14 +108,26 @@ public sealed class SyncEngine(
             var (response, sentToken) = await FetchAsync(token, ct);
             var isFull = sentToken == TodoistClient.FullSyncToken || response.FullSync;
             var type = isFull ? SyncType.Full : request.Type;
-            var (changes, obsoleteRetry) = await ApplyAsync(eventId.Value, owner, response, type, ct);
+            var (changes, obsoleteRetry, lacksComments) = await ApplyAsync(eventId.Value, owner, response, type, ct);
 
             telemetry.Succeeded.Add(1);
             logger.LogInformation(
                 "{Type} sync succeeded: {Objects} objects (+{Added} ~{Updated} -{Deleted})",
                 type, response.ObjectCount, changes.Added, changes.Updated, changes.Deleted);
-            var lags = isFull && SnapshotLag.NeedsFollowUp(response.FullSyncDateUtc, askedAt);
-            return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId) { ObsoleteRetryJobId = obsoleteRetry }, lags);
+            SyncType? followUp = null;
+            if (isFull && SnapshotLag.NeedsFollowUp(response.FullSyncDateUtc, askedAt))
+            {
+                // Todoist says a big account's snapshot can be older than the moment it was asked for; what changed
+                // in between comes with an incremental sync, at once rather than at the next schedule.
+                logger.LogInformation("The full sync's snapshot lags behind; following up with an incremental sync");
+                followUp = SyncType.Incremental;
+            }
+            else if (lacksComments)
+            {
+                logger.LogInformation("Reopened tasks came without their comments; following up with a full sync");
+                followUp = SyncType.Full;
+            }
+            return (new SyncOutcome(SyncOutcomeKind.Succeeded, eventId) { ObsoleteRetryJobId = obsoleteRetry }, followUp);
         }
         catch (LeaseLostException) when (eventId is not null)
         {
@@ -124,7 +135,7 @@ public sealed class SyncEngine(
             logger.LogWarning("{Type} sync lost its lease before committing; nothing was applied", request.Type);
             await recorder.CloseUncountedAsync(eventId.Value, "LEASE_LOST",
                 "Another run took over the lease before this one committed; nothing of this run was applied.");
-            return (SyncOutcome.Skipped with { EventId = eventId }, false);
+            return (SyncOutcome.Skipped with { EventId = eventId }, null);
         }
         catch (OperationCanceledException) when (eventId is not null && hostStopping.IsCancellationRequested)
         {
@@ -146,7 +157,7 @@ public sealed class SyncEngine(
             {
                 ChainId = record?.ChainId,
                 RetryAtUtc = record?.RetryAtUtc,
-            }, false);
+            }, null);
         }
     }
 
@@ -164,7 +175,7 @@ public sealed class SyncEngine(
         }
     }
 
-    private async Task<(MirrorChanges Changes, string? ObsoleteRetryJobId)> ApplyAsync(
+    private async Task<(MirrorChanges Changes, string? ObsoleteRetryJobId, bool LacksComments)> ApplyAsync(
         long eventId, string owner, SyncResponse response, SyncType type, CancellationToken ct)
     {
         var started = time.GetTimestamp();
@@ -177,6 +188,7 @@ public sealed class SyncEngine(
         }
         var syncedAt = time.GetUtcNow().UtcDateTime;
         var changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
+        var lacksComments = type != SyncType.Full && await mirror.LacksCommentsAsync(db, response, ct);
         var result = new RunResult(Service, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
         string? obsoleteRetry;
         try
@@ -191,7 +203,7 @@ public sealed class SyncEngine(
         await tx.CommitAsync(ct);
         logger.LogDebug("Applied {Objects} objects in {Elapsed} ms", response.ObjectCount,
             (long)time.GetElapsedTime(started).TotalMilliseconds);
-        return (changes, obsoleteRetry);
+        return (changes, obsoleteRetry, lacksComments);
     }
 
     private async Task<DateTime?> RateLimitedUntilAsync(CancellationToken ct)

@@ -14,7 +14,8 @@ using Xunit;
 
 namespace SyncDashboard.Tests.Todoist.Simulator;
 
-/// <summary>The simulator alone, in a tiny host on 127.0.0.1 with a free port and a fake clock; not the whole app.</summary>
+/// <summary>The simulator alone, in a tiny host on 127.0.0.1 with a free port and a fake clock (or the real one, for
+/// tests whose client runs on real time in another process); not the whole app.</summary>
 internal sealed class SimulatorHarness : IAsyncDisposable
 {
     public const string Token = "simulator-token";
@@ -31,12 +32,16 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public Uri Address { get; }
     public HttpClient Http { get; }
-    public FakeTimeProvider Time => (FakeTimeProvider)host.Services.GetRequiredService<TimeProvider>();
+    /// <summary>The fake clock; only for harnesses started without <c>realClock</c>.</summary>
+    public FakeTimeProvider Time => host.Services.GetRequiredService<TimeProvider>() as FakeTimeProvider
+        ?? throw new InvalidOperationException("This harness runs on the real clock.");
     public TodoistSimulator Simulator => host.Services.GetRequiredService<TodoistSimulator>();
     public SimulatorEndpoint Endpoint => host.Services.GetRequiredService<SimulatorEndpoint>();
     public SimulatorOptions Options => host.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
 
-    public static async Task<SimulatorHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="realClock">Run the account and its rate-limit window on <see cref="TimeProvider.System"/>: a client
+    /// on real time (a child process) would otherwise see timestamps from 2025 and a limit window that never moves.</param>
+    public static async Task<SimulatorHarness> StartAsync(IDictionary<string, string?>? settings = null, bool realClock = false)
     {
         var ct = TestContext.Current.CancellationToken;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -49,7 +54,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
-        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Start));
+        builder.Services.AddSingleton(realClock ? TimeProvider.System : new FakeTimeProvider(Start));
         builder.Services.AddValidatedOptions<TodoistOptions>(TodoistOptions.Section);
         builder.Services.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
         builder.AddTodoistSimulator();

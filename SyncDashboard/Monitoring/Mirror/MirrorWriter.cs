@@ -37,6 +37,17 @@ public sealed class MirrorWriter
         return changes;
     }
 
+    /// <summary>Whether the mirror holds active tasks with fewer comments than their <c>note_count</c>. A full sync
+    /// leaves out completed tasks and their comments, and an incremental sync sends only what changed, so a task
+    /// completed at a full sync and reopened later comes back without them; only a full sync, which has the active
+    /// tasks' comments, brings them back. The whole mirror is looked at, not this response: a run killed before its
+    /// follow-up must leave the next run to notice. Read inside the apply transaction.</summary>
+    public async Task<bool> LacksCommentsAsync(MonitoringDbContext db, SyncResponse response, CancellationToken ct)
+    {
+        if (response.Notes is null) return false; // comments are not mirrored
+        return await db.Items.AnyAsync(i => !i.Checked && i.NoteCount > db.Notes.Count(n => n.ItemId == i.Id), ct);
+    }
+
     private async Task<MirrorChanges> ApplyTableAsync<TRow>(
         MonitoringDbContext db, MirrorBatch<TRow> batch, CancellationToken ct)
         where TRow : class, IMirrorRow
