@@ -16,6 +16,7 @@ public static class AppComposition
         builder.AddMonitoringDatabase()
             .AddTodoist()
             .AddSync()
+            .AddMonitoringJobs()
             .AddApi()
             .AddDashboard();
         return builder;
