@@ -10,7 +10,8 @@ using SyncDashboard.Todoist.Simulator;
 namespace SyncDashboard.Tests.Infrastructure;
 
 /// <summary>The whole app over a fresh SQLite file, in demo mode, its simulator on a free port with no activity of
-/// its own, and no recurring sync that could fire during a test. Real Hangfire, real HTTP to the simulator.</summary>
+/// its own, and no recurring sync or housekeeping job that could fire during a test. Real Hangfire, real HTTP to the
+/// simulator.</summary>
 public class TestApp : WebApplicationFactory<Program>
 {
     /// <summary>A schedule that never fires (31 February).</summary>
@@ -39,6 +40,8 @@ public class TestApp : WebApplicationFactory<Program>
             ["Sync:IncrementalCron"] = NeverCron,
             ["Sync:DemoIncrementalCron"] = NeverCron,
             ["Sync:FullCron"] = NeverCron,
+            ["Rollups:Cron"] = NeverCron,
+            ["Retention:Cron"] = NeverCron,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Tests.Infrastructure;
@@ -19,9 +20,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public MonitoringDbContext Open() =>
+    public MonitoringDbContext Open(params IInterceptor[] interceptors) =>
         new SqliteMonitoringDbContext(new DbContextOptionsBuilder<SqliteMonitoringDbContext>()
-            .UseSqlite($"Data Source={Path}").Options);
+            .UseSqlite($"Data Source={Path}").AddInterceptors(interceptors).Options);
+
+    /// <summary>The factory the app's services take, over this file (with interceptors, to watch its commands).</summary>
+    public IDbContextFactory<MonitoringDbContext> Factory(params IInterceptor[] interceptors) =>
+        new Opener(this, interceptors);
+
+    private sealed class Opener(TestDatabase database, IInterceptor[] interceptors) : IDbContextFactory<MonitoringDbContext>
+    {
+        public MonitoringDbContext CreateDbContext() => database.Open(interceptors);
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -69,4 +69,61 @@ public sealed class MetricRollupFacts
         Assert.Equal(bucket, DurationHistogram.BucketOf(ms));
         Assert.InRange(ms, DurationHistogram.LowerBoundMs(bucket), DurationHistogram.UpperBoundMs(bucket) - 1);
     }
+
+    [Theory]
+    [InlineData("2026-03-16T00:00:00", "2026-03-16")] // Monday 00:00 starts its own week
+    [InlineData("2026-03-15T23:59:59", "2026-03-09")] // Sunday night still belongs to the week before
+    [InlineData("2026-03-18T12:30:00", "2026-03-16")]
+    [InlineData("2027-01-01T08:00:00", "2026-12-28")] // across a year boundary
+    public void WeekOf_StartsOnMonday_InUtc(string utc, string monday)
+    {
+        var week = MetricRollup.WeekOf(DateTime.SpecifyKind(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
+        Assert.Equal(DateTime.SpecifyKind(DateTime.Parse(monday, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc), week);
+        Assert.Equal(DateTimeKind.Utc, week.Kind);
+    }
+
+    [Fact]
+    public void Combine_SumsCountsAndHistograms_AndTakesTheExtremes()
+    {
+        var day = MetricRollup.DayOf(Now);
+        var early = Hour(day.AddHours(1), (SyncStatus.Succeeded, 40), (SyncStatus.Failed, 9_000));
+        var late = Hour(day.AddHours(20), (SyncStatus.Succeeded, 2_000), (SyncStatus.Succeeded, 100));
+
+        var combined = MetricRollup.Combine("todoist", MetricPeriod.Daily, day, [early, late]);
+
+        Assert.Equal((3, 1, 2_140L, 40L, 2_000L, 0.25), (combined.SuccessCount, combined.FailureCount,
+            combined.TotalDurationMs, combined.MinDurationMs, combined.MaxDurationMs, combined.ErrorRate));
+        Assert.Equal(30, combined.ItemsProcessed);
+        Assert.Equal(early.DurationHistogram.Zip(late.DurationHistogram, (a, b) => a + b), combined.DurationHistogram);
+        Assert.Equal(late.LastUpdatedUtc, combined.LastUpdatedUtc);
+        Assert.Equal((MetricPeriod.Daily, day), (combined.Period, combined.PeriodStartUtc));
+    }
+
+    [Fact]
+    public void Combine_GivesNullsNotZeros_WhenNoAttemptWasTimed()
+    {
+        var day = MetricRollup.DayOf(Now);
+        var combined = MetricRollup.Combine("todoist", MetricPeriod.Daily, day,
+            [Hour(day, (SyncStatus.Failed, 30_000))]);
+
+        Assert.Equal(1.0, combined.ErrorRate);
+        Assert.Null(combined.MinDurationMs);
+        Assert.Null(combined.MaxDurationMs);
+        Assert.Null(MetricRollup.Combine("todoist", MetricPeriod.Weekly, MetricRollup.WeekOf(day), []).ErrorRate);
+    }
+
+    [Fact]
+    public void Combine_Refuses_AnHourOutsideThePeriod()
+    {
+        var day = MetricRollup.DayOf(Now);
+        Assert.Throws<ArgumentException>(() => MetricRollup.Combine("todoist", MetricPeriod.Daily, day,
+            [Hour(day.AddDays(1), (SyncStatus.Succeeded, 10))]));
+    }
+
+    private static SyncMetric Hour(DateTime hour, params (SyncStatus Status, long Ms)[] runs)
+    {
+        var metric = new SyncMetric { Service = "todoist", Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
+        foreach (var (status, ms) in runs) MetricRollup.Add(metric, status, ms, 10, hour.AddMinutes(5));
+        return metric;
+    }
 }

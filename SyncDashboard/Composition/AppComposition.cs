@@ -18,6 +18,7 @@ public static class AppComposition
             .AddTodoist()
             .AddHealth()
             .AddSync()
+            .AddMonitoringJobs()
             .AddApi()
             .AddDashboard();
         return builder;

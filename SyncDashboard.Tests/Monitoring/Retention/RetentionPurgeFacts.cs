@@ -1,0 +1,194 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Retention;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Monitoring.Retention;
+
+/// <summary>The clean-up on a real SQLite file, its DELETE statements counted.</summary>
+public sealed class RetentionPurgeFacts
+{
+    private static readonly DateTime Now = new(2026, 6, 1, 4, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime Cutoff = Now.AddDays(-90);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Run_DeletesOldFinishedEvents_InBatches()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, Events(30, Cutoff.AddDays(-10), SyncStatus.Succeeded).Concat(
+            Events(10, Cutoff.AddDays(1), SyncStatus.Failed)));
+        var deletes = new DeleteCounter();
+
+        var result = await Purge(database, batchSize: 7, deletes).RunAsync(Ct);
+
+        Assert.Equal(30, result.EventsDeleted);
+        Assert.Equal(Cutoff, result.CutoffUtc);
+        Assert.Equal(5, deletes.Of("sync_events")); // 7 + 7 + 7 + 7 + 2: the short batch says there is no more
+        await using var db = database.Open();
+        Assert.Equal(10, await db.SyncEvents.CountAsync(Ct));
+        Assert.False(await db.SyncEvents.AnyAsync(e => e.StartedUtc < Cutoff, Ct));
+    }
+
+    [Fact]
+    public async Task Run_KeepsRollupsStartedEventsAndOpenChains()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var old = Cutoff.AddDays(-30);
+        await using (var db = database.Open())
+        {
+            db.SyncMetrics.AddRange(
+                new SyncMetric { Service = "todoist", Period = MetricPeriod.Hourly, PeriodStartUtc = old, SuccessCount = 3 },
+                new SyncMetric { Service = "todoist", Period = MetricPeriod.Daily, PeriodStartUtc = old.Date, SuccessCount = 3 },
+                new SyncMetric { Service = "todoist", Period = MetricPeriod.Weekly, PeriodStartUtc = MetricRollup.WeekOf(old), SuccessCount = 3 });
+            db.SyncErrors.AddRange(
+                Chain("open and old", old, resolvedUtc: null),
+                Chain("resolved long ago", old, resolvedUtc: old.AddHours(1)),
+                Chain("resolved lately", old, resolvedUtc: Cutoff.AddDays(1)));
+            await db.SaveChangesAsync(Ct);
+        }
+        await SeedAsync(database, Events(3, old, SyncStatus.Started).Concat(Events(4, old, SyncStatus.Failed)));
+
+        var result = await Purge(database, batchSize: 1000).RunAsync(Ct);
+
+        Assert.Equal((4, 1), (result.EventsDeleted, result.ErrorsDeleted));
+        await using var check = database.Open();
+        Assert.Equal(3, await check.SyncMetrics.CountAsync(Ct));
+        Assert.Equal(3, await check.SyncEvents.CountAsync(e => e.Status == SyncStatus.Started, Ct));
+        Assert.Equal(["open and old", "resolved lately"],
+            await check.SyncErrors.OrderBy(e => e.Id).Select(e => e.Message).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Run_UnlinksANewerEvent_FromAChainItDeletes()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        long chainId;
+        await using (var db = database.Open())
+        {
+            var chain = Chain("resolved long ago", Cutoff.AddDays(-5), resolvedUtc: Cutoff.AddDays(-4));
+            db.SyncErrors.Add(chain);
+            await db.SaveChangesAsync(Ct);
+            chainId = chain.Id;
+        }
+        var recent = Events(1, Cutoff.AddDays(2), SyncStatus.Failed).Single();
+        recent.ErrorChainId = chainId;
+        await SeedAsync(database, [recent]);
+
+        var result = await Purge(database, batchSize: 10).RunAsync(Ct);
+
+        Assert.Equal((0, 1), (result.EventsDeleted, result.ErrorsDeleted));
+        await using var check = database.Open();
+        Assert.Null((await check.SyncEvents.SingleAsync(Ct)).ErrorChainId); // the foreign key's ON DELETE SET NULL
+    }
+
+    [Fact]
+    public async Task Run_IsANoOp_WhenNothingIsOld()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SeedAsync(database, Events(5, Cutoff.AddMinutes(1), SyncStatus.Succeeded));
+        var deletes = new DeleteCounter();
+
+        var result = await Purge(database, batchSize: 2, deletes).RunAsync(Ct);
+
+        Assert.Equal((0, 0), (result.EventsDeleted, result.ErrorsDeleted));
+        Assert.Equal((1, 1), (deletes.Of("sync_events"), deletes.Of("sync_errors")));
+        await using var check = database.Open();
+        Assert.Equal(5, await check.SyncEvents.CountAsync(Ct));
+    }
+
+    /// <summary>There is no SQL Server here: the batch delete is translated offline, its commands captured instead of
+    /// sent, to show the provider accepts the shape (a DELETE by a TOP(n) subquery of ids).</summary>
+    [Fact]
+    public async Task Run_TranslatesOnSqlServer_AsADeleteByASubqueryOfIds()
+    {
+        var capture = new OfflineCapture();
+        var options = new DbContextOptionsBuilder<SqlServerMonitoringDbContext>()
+            .UseSqlServer("Server=offline;Database=SyncDashboard;Trusted_Connection=True")
+            .AddInterceptors(capture).Options;
+        var purge = new RetentionPurge(new OfflineFactory(options), new FakeTimeProvider(Now),
+            Options.Create(new RetentionOptions { BatchSize = 500 }));
+
+        await purge.RunAsync(Ct);
+
+        var events = Assert.Single(capture.Commands, c => c.Contains("[sync_events]"));
+        Assert.StartsWith("DELETE FROM [s]", events.Trim());
+        Assert.Contains("IN (", events);
+        Assert.Contains("SELECT TOP(@", events);
+        Assert.Contains("ORDER BY [s0].[Id]", events);
+        Assert.Contains(capture.Commands, c => c.Contains("[sync_errors]") && c.Contains("[ResolvedUtc] IS NOT NULL"));
+    }
+
+    private static RetentionPurge Purge(TestDatabase database, int batchSize, DeleteCounter? deletes = null) =>
+        new(deletes is null ? database.Factory() : database.Factory(deletes), new FakeTimeProvider(Now),
+            Options.Create(new RetentionOptions { EventDays = 90, BatchSize = batchSize }));
+
+    private static IEnumerable<SyncEvent> Events(int count, DateTime startedUtc, SyncStatus status) =>
+        Enumerable.Range(0, count).Select(i => new SyncEvent
+        {
+            Service = "todoist",
+            Status = status,
+            StartedUtc = startedUtc.AddMinutes(i),
+            CompletedUtc = status == SyncStatus.Started ? null : startedUtc.AddMinutes(i).AddSeconds(1),
+            DurationMs = status == SyncStatus.Started ? null : 1000,
+        }).ToList();
+
+    private static SyncError Chain(string message, DateTime createdUtc, DateTime? resolvedUtc) => new()
+    {
+        Service = "todoist",
+        Message = message,
+        CreatedUtc = createdUtc,
+        LastOccurredUtc = createdUtc,
+        ResolvedUtc = resolvedUtc,
+        Resolution = resolvedUtc is null ? null : ErrorResolution.Recovered,
+    };
+
+    private static async Task SeedAsync(TestDatabase database, IEnumerable<SyncEvent> events)
+    {
+        await using var db = database.Open();
+        db.SyncEvents.AddRange(events);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private sealed class DeleteCounter : DbCommandInterceptor
+    {
+        private readonly List<string> deletes = [];
+
+        public int Of(string table) => deletes.Count(d => d.Contains($"DELETE FROM \"{table}\"", StringComparison.Ordinal));
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            if (command.CommandText.Contains("DELETE FROM", StringComparison.Ordinal)) deletes.Add(command.CommandText);
+            return base.NonQueryExecutingAsync(command, eventData, result, ct);
+        }
+    }
+
+    /// <summary>Never opens the connection; records each command and answers "nothing deleted".</summary>
+    private sealed class OfflineCapture : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection,
+            ConnectionEventData eventData, InterceptionResult result, CancellationToken ct = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));
+        }
+    }
+
+    private sealed class OfflineFactory(DbContextOptions<SqlServerMonitoringDbContext> options)
+        : IDbContextFactory<MonitoringDbContext>
+    {
+        public MonitoringDbContext CreateDbContext() => new SqlServerMonitoringDbContext(options);
+    }
+}
