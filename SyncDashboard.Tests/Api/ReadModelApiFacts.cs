@@ -26,6 +26,21 @@ public sealed class ReadModelApiFacts(ReadModelApiFacts.SyncedApp app) : IClassF
     }
 
     [Fact]
+    public async Task Health_ReturnsTheStatusAlertsAndNumbers_WithTheDocumentedFields()
+    {
+        using var http = app.CreateClient();
+
+        var health = await http.GetFromJsonAsync<JsonElement>("/api/monitoring/health", Ct);
+
+        AssertFields(health, "service", "status", "alerts", "checkedAt", "lastSuccessfulSyncAt", "consecutiveFailures",
+            "dataAgeSeconds", "lastHourAttempts", "lastHourFailures", "lastHourErrorRate", "lastHourP95Ms",
+            "sevenDayMedianMs", "slowdownFactor", "largestRecentDeletionShare", "expectedIntervalSeconds",
+            "nextScheduledSyncAt", "uptime");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        AssertFields(health.GetProperty("uptime"), "last24Hours", "last7Days", "last30Days");
+    }
+
+    [Fact]
     public async Task Metrics_ReturnsHourlyRows_WithTheDocumentedFields()
     {
         using var http = app.CreateClient();

@@ -33,6 +33,7 @@ public static class MonitoringSetup
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<PerformanceQueries>();
         services.AddSingleton<FreshnessQueries>();
+        services.AddSingleton<HealthQueries>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

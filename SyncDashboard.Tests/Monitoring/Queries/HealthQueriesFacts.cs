@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Tests.Monitoring.Queries;
+
+/// <summary>Health as gathered from a real app: state, events, rollups and Hangfire's schedule.</summary>
+public sealed class HealthQueriesFacts
+{
+    /// <summary>Once a year: registered, with a next execution, but never due during a test.</summary>
+    private const string YearlyCron = "0 0 1 1 *";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Get_IsUnknown_WithNullNumbers_BeforeAnySync()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Unknown, health.Status);
+        Assert.Empty(health.Alerts);
+        Assert.Equal(0, health.LastHourAttempts);
+        Assert.Null(health.LastHourErrorRate);
+        Assert.Null(health.LastHourP95Ms);
+        Assert.Null(health.SevenDayMedianMs);
+        Assert.Null(health.DataAgeSeconds);
+        Assert.Equal(new UptimeSummary(null, null, null), health.Uptime);
+    }
+
+    [Fact]
+    public async Task Get_GivesTheNextScheduledSync_AndTheExpectedInterval_FromTheIncrementalCron()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        var next = Assert.NotNull(health.NextScheduledSyncAt);
+        Assert.Equal(DateTimeKind.Utc, next.Kind);
+        Assert.Equal((1, 1, 0), (next.Month, next.Day, next.Hour));
+        Assert.True(next > DateTime.UtcNow);
+        Assert.InRange(health.ExpectedIntervalSeconds!.Value, TimeSpan.FromDays(365).TotalSeconds, TimeSpan.FromDays(366).TotalSeconds);
+    }
+
+    [Fact]
+    public async Task Get_IsHealthy_WithFullUptime_AfterASuccess()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await RunAsync(app);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Healthy, health.Status);
+        Assert.Equal(1, health.LastHourAttempts);
+        Assert.Equal(0, health.LastHourErrorRate);
+        Assert.NotNull(health.LastHourP95Ms);
+        Assert.NotNull(health.SevenDayMedianMs);
+        Assert.Equal(1, health.Uptime.Last24Hours);
+    }
+
+    [Fact]
+    public async Task Get_IsDegraded_WithConsecutiveFailures_AfterOneFailure()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await RunAsync(app);
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+        await RunAsync(app);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        var alert = Assert.Single(health.Alerts, a => a.Code == AlertCodes.ConsecutiveFailures);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        Assert.NotNull(alert.Since);
+        Assert.Equal((2, 1), (health.LastHourAttempts, health.LastHourFailures));
+        Assert.InRange(health.Uptime.Last24Hours!.Value, 0, 0.999);
+    }
+
+    [Fact]
+    public async Task Get_IsUnhealthy_WithACriticalAlert_AfterThreeFailures()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+        for (var i = 0; i < 3; i++) await RunAsync(app);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Unhealthy, health.Status);
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(health.Alerts, a => a.Code == AlertCodes.ConsecutiveFailures).Severity);
+        Assert.Equal(3, health.ConsecutiveFailures);
+        Assert.Equal(1, health.LastHourErrorRate);
+        Assert.Null(health.LastHourP95Ms);
+    }
+
+    private static TestApp NewApp() => new(new Dictionary<string, string?>
+    {
+        ["Sync:DemoIncrementalCron"] = YearlyCron,
+        // Retries far away, so a scheduled retry cannot run between the test's own runs.
+        ["Retry:BaseDelaySeconds"] = "600",
+        ["Retry:MaxDelaySeconds"] = "3600",
+    });
+
+    internal static async Task RunAsync(TestApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SyncEngine>()
+            .RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Manual), Ct);
+    }
+}
