@@ -41,6 +41,22 @@ public sealed class ReadModelApiFacts(ReadModelApiFacts.SyncedApp app) : IClassF
     }
 
     [Fact]
+    public async Task Dashboard_ComposesOverviewHealthPerformanceAndRecentActivity()
+    {
+        using var http = app.CreateClient();
+
+        var dashboard = await http.GetFromJsonAsync<JsonElement>("/api/monitoring/dashboard", Ct);
+
+        AssertFields(dashboard, "overview", "health", "performance", "recentActivity");
+        AssertFields(dashboard.GetProperty("overview"), "service", "hasRun", "lastSuccessfulSyncAt", "consecutiveFailures", "mirror");
+        AssertFields(dashboard.GetProperty("health"), "status", "alerts", "nextScheduledSyncAt");
+        var performance = dashboard.GetProperty("performance");
+        AssertFields(performance, "attempts", "successes", "failures", "successRate", "meanDurationMs");
+        Assert.Equal(1, performance.GetProperty("successRate").GetDouble());
+        Assert.Single(dashboard.GetProperty("recentActivity").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Metrics_ReturnsHourlyRows_WithTheDocumentedFields()
     {
         using var http = app.CreateClient();

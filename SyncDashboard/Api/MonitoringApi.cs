@@ -22,6 +22,7 @@ public static class MonitoringApi
         group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct));
         group.MapGet("/errors", GetErrorsAsync);
         group.MapGet("/health", (HealthQueries health, CancellationToken ct) => health.GetAsync(SyncEngine.Service, ct));
+        group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(SyncEngine.Service, ct));
         group.MapGet("/metrics", GetMetricsAsync);
         group.MapGet("/timeline", GetTimelineAsync);
         group.MapGet("/performance", GetPerformanceAsync);

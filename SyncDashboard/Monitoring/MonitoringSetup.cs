@@ -34,6 +34,7 @@ public static class MonitoringSetup
         services.AddSingleton<PerformanceQueries>();
         services.AddSingleton<FreshnessQueries>();
         services.AddSingleton<HealthQueries>();
+        services.AddSingleton<DashboardQueries>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

@@ -31,6 +31,23 @@ public sealed class ReadModelQueriesFacts
     }
 
     [Fact]
+    public void DashboardSummary_GivesNulls_ForADayWithoutRuns()
+    {
+        var summary = DashboardQueries.Summarize([new TimelinePoint(Now, 0, 0, null, null)]);
+
+        Assert.Equal(new RecentPerformanceSummary(0, 0, 0, null, null), summary);
+    }
+
+    [Fact]
+    public void DashboardSummary_WeighsHourlyMeans_BySuccesses()
+    {
+        var summary = DashboardQueries.Summarize(
+            [new TimelinePoint(Now, 3, 1, 100, 200), new TimelinePoint(Now.AddHours(1), 1, 0, 500, 500)]);
+
+        Assert.Equal(new RecentPerformanceSummary(5, 4, 1, 0.8, 200), summary);
+    }
+
+    [Fact]
     public async Task Timeline_ListsManualTriggersInTheWindow()
     {
         await using var database = await TestDatabase.CreateAsync();
