@@ -101,6 +101,57 @@ public sealed class HealthQueriesFacts
         Assert.Null(health.LastHourP95Ms);
     }
 
+    [Fact]
+    public async Task Get_RaisesMassDeletion_ForARecentRunThatDeletedMostOfTheMirror()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await RunAsync(app);
+        await using (var db = await app.CreateDbAsync())
+        {
+            var now = DateTime.UtcNow;
+            db.SyncEvents.Add(new SyncEvent
+            {
+                Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                Status = SyncStatus.Succeeded, StartedUtc = now.AddMinutes(-5), CompletedUtc = now.AddMinutes(-5),
+                DurationMs = 100, ItemsDeleted = 10_000,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Contains(health.Alerts, a => a.Code == AlertCodes.MassDeletion);
+        Assert.InRange(health.LargestRecentDeletionShare!.Value, 0.2, 1);
+    }
+
+    [Fact]
+    public async Task Get_CountsUptimeFromTheLastAttemptBeforeTheWindow()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await using (var db = await app.CreateDbAsync())
+        {
+            var now = DateTime.UtcNow;
+            foreach (var (daysAgo, status) in new[] { (45, SyncStatus.Succeeded), (40, SyncStatus.Failed), (3, SyncStatus.Succeeded) })
+            {
+                db.SyncEvents.Add(new SyncEvent
+                {
+                    Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                    Status = status, StartedUtc = now.AddDays(-daysAgo), CompletedUtc = now.AddDays(-daysAgo), DurationMs = 100,
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var uptime = (await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct)).Uptime;
+
+        // Down from the failure 40 days ago until the success 3 days ago: 27 of the last 30 days.
+        Assert.Equal(1, uptime.Last24Hours);
+        Assert.Equal(3.0 / 7, uptime.Last7Days!.Value, 3);
+        Assert.Equal(3.0 / 30, uptime.Last30Days!.Value, 3);
+    }
+
     private static TestApp NewApp() => new(new Dictionary<string, string?>
     {
         ["Sync:DemoIncrementalCron"] = YearlyCron,
