@@ -9,6 +9,11 @@ public static class MonitoringApi
 {
     public const int DefaultEventLimit = 50;
     public const int DefaultErrorLimit = 50;
+    public const int DefaultMetricLimit = 24;
+    public const int DefaultTimelineHours = 24;
+    public const int DefaultPerformanceDays = 7;
+    public const int DefaultWebhookLimit = 20;
+    public const int MaxWebhookLimit = 200;
 
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
     {
@@ -16,6 +21,13 @@ public static class MonitoringApi
         group.MapGet("/events", GetEventsAsync);
         group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct));
         group.MapGet("/errors", GetErrorsAsync);
+        group.MapGet("/health", (HealthQueries health, CancellationToken ct) => health.GetAsync(SyncEngine.Service, ct));
+        group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(SyncEngine.Service, ct));
+        group.MapGet("/metrics", GetMetricsAsync);
+        group.MapGet("/timeline", GetTimelineAsync);
+        group.MapGet("/performance", GetPerformanceAsync);
+        group.MapGet("/freshness", (FreshnessQueries freshness, CancellationToken ct) => freshness.GetAsync(ct));
+        group.MapGet("/webhooks", GetWebhooksAsync);
         return group;
     }
 
@@ -70,6 +82,65 @@ public static class MonitoringApi
         }
         return TypedResults.Ok(await errors.ReportAsync(SyncEngine.Service, all, count, ct));
     }
+
+    /// <summary>Rollup rows of one period (<c>hour</c>, <c>day</c> or <c>week</c>), newest first.</summary>
+    private static async Task<IResult> GetMetricsAsync(
+        string? period, string? limit, MetricQueries metrics, CancellationToken ct)
+    {
+        MetricPeriod? which = period?.ToLowerInvariant() switch
+        {
+            null or "hour" => MetricPeriod.Hourly,
+            "day" => MetricPeriod.Daily,
+            "week" => MetricPeriod.Weekly,
+            _ => null,
+        };
+        if (which is null) return ApiProblems.BadParameter("period", "must be one of hour, day, week");
+        if (!TryParseCount(limit, DefaultMetricLimit, MetricQueries.MaxLimit, out var count))
+        {
+            return BadCount("limit", MetricQueries.MaxLimit);
+        }
+        return TypedResults.Ok(await metrics.LatestAsync(SyncEngine.Service, which.Value, count, ct));
+    }
+
+    /// <summary>Every hour of the window with its successes, failures and durations, plus manual-trigger markers.</summary>
+    private static async Task<IResult> GetTimelineAsync(string? hours, TimelineQueries timeline, CancellationToken ct)
+    {
+        if (!TryParseCount(hours, DefaultTimelineHours, TimelineQueries.MaxHours, out var count))
+        {
+            return BadCount("hours", TimelineQueries.MaxHours);
+        }
+        return TypedResults.Ok(await timeline.GetAsync(SyncEngine.Service, count, ct));
+    }
+
+    /// <summary>Duration statistics and a trend per sync type over the last <c>days</c>.</summary>
+    private static async Task<IResult> GetPerformanceAsync(string? days, PerformanceQueries performance, CancellationToken ct)
+    {
+        if (!TryParseCount(days, DefaultPerformanceDays, PerformanceQueries.MaxDays, out var count))
+        {
+            return BadCount("days", PerformanceQueries.MaxDays);
+        }
+        return TypedResults.Ok(await performance.GetAsync(SyncEngine.Service, count, ct));
+    }
+
+    /// <summary>The latest webhook-triggered runs, newest first.</summary>
+    private static async Task<IResult> GetWebhooksAsync(string? limit, EventQueries events, CancellationToken ct)
+    {
+        if (!TryParseCount(limit, DefaultWebhookLimit, MaxWebhookLimit, out var count))
+        {
+            return BadCount("limit", MaxWebhookLimit);
+        }
+        var page = await events.PageAsync(SyncEngine.Service, new EventFilter(Trigger: SyncTrigger.Webhook), count, null, ct);
+        return TypedResults.Ok(page.Events);
+    }
+
+    private static bool TryParseCount(string? text, int fallback, int max, out int value)
+    {
+        value = fallback;
+        return text is null || (int.TryParse(text, out value) && value >= 1 && value <= max);
+    }
+
+    private static IResult BadCount(string parameter, int max) =>
+        ApiProblems.BadParameter(parameter, $"must be a whole number from 1 to {max}");
 
     private static bool TryParseEnum<T>(string? text, out T? value) where T : struct, Enum
     {

@@ -29,6 +29,12 @@ public static class MonitoringSetup
         services.AddSingleton<EventQueries>();
         services.AddSingleton<StateQueries>();
         services.AddSingleton<ErrorQueries>();
+        services.AddSingleton<MetricQueries>();
+        services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<PerformanceQueries>();
+        services.AddSingleton<FreshnessQueries>();
+        services.AddSingleton<HealthQueries>();
+        services.AddSingleton<DashboardQueries>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

@@ -14,6 +14,9 @@ public sealed class SyncOptions
     [Required]
     public string DemoIncrementalCron { get; set; } = "*/30 * * * * *";
 
+    /// <summary>The incremental cron in effect: the schedule registers it and health judges staleness by it.</summary>
+    public string IncrementalCronFor(bool demoMode) => demoMode ? DemoIncrementalCron : IncrementalCron;
+
     /// <summary>Cron of the recurring full sync.</summary>
     [Required]
     public string FullCron { get; set; } = "0 3 * * *";

@@ -27,7 +27,7 @@ public sealed class SyncSchedule(
         await retries.ReconcileAsync(ct);
 
         var sync = options.Value;
-        var incrementalCron = targets.IsDemoMode ? sync.DemoIncrementalCron : sync.IncrementalCron;
+        var incrementalCron = sync.IncrementalCronFor(targets.IsDemoMode);
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         recurring.AddOrUpdate<SyncJobs>(IncrementalJobId,
             j => j.RunAsync(SyncType.Incremental, SyncTrigger.Schedule, null, CancellationToken.None), incrementalCron, utc);

@@ -1,0 +1,169 @@
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Tests.Monitoring.Queries;
+
+/// <summary>Health as gathered from a real app: state, events, rollups and Hangfire's schedule.</summary>
+public sealed class HealthQueriesFacts
+{
+    /// <summary>Once a year: registered, with a next execution, but never due during a test.</summary>
+    private const string YearlyCron = "0 0 1 1 *";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Get_IsUnknown_WithNullNumbers_BeforeAnySync()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Unknown, health.Status);
+        Assert.Empty(health.Alerts);
+        Assert.Equal(0, health.LastHourAttempts);
+        Assert.Null(health.LastHourErrorRate);
+        Assert.Null(health.LastHourP95Ms);
+        Assert.Null(health.SevenDayMedianMs);
+        Assert.Null(health.DataAgeSeconds);
+        Assert.Equal(new UptimeSummary(null, null, null), health.Uptime);
+    }
+
+    [Fact]
+    public async Task Get_GivesTheNextScheduledSync_AndTheExpectedInterval_FromTheIncrementalCron()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        var next = Assert.NotNull(health.NextScheduledSyncAt);
+        Assert.Equal(DateTimeKind.Utc, next.Kind);
+        Assert.Equal((1, 1, 0), (next.Month, next.Day, next.Hour));
+        Assert.True(next > DateTime.UtcNow);
+        Assert.InRange(health.ExpectedIntervalSeconds!.Value, TimeSpan.FromDays(365).TotalSeconds, TimeSpan.FromDays(366).TotalSeconds);
+    }
+
+    [Fact]
+    public async Task Get_IsHealthy_WithFullUptime_AfterASuccess()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await RunAsync(app);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Healthy, health.Status);
+        Assert.Equal(1, health.LastHourAttempts);
+        Assert.Equal(0, health.LastHourErrorRate);
+        Assert.NotNull(health.LastHourP95Ms);
+        Assert.NotNull(health.SevenDayMedianMs);
+        Assert.Equal(1, health.Uptime.Last24Hours);
+    }
+
+    [Fact]
+    public async Task Get_IsDegraded_WithConsecutiveFailures_AfterOneFailure()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await RunAsync(app);
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+        await RunAsync(app);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        var alert = Assert.Single(health.Alerts, a => a.Code == AlertCodes.ConsecutiveFailures);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        Assert.NotNull(alert.Since);
+        Assert.Equal((2, 1), (health.LastHourAttempts, health.LastHourFailures));
+        Assert.InRange(health.Uptime.Last24Hours!.Value, 0, 0.999);
+    }
+
+    [Fact]
+    public async Task Get_IsUnhealthy_WithACriticalAlert_AfterThreeFailures()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+        for (var i = 0; i < 3; i++) await RunAsync(app);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(HealthStatus.Unhealthy, health.Status);
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(health.Alerts, a => a.Code == AlertCodes.ConsecutiveFailures).Severity);
+        Assert.Equal(3, health.ConsecutiveFailures);
+        Assert.Equal(1, health.LastHourErrorRate);
+        Assert.Null(health.LastHourP95Ms);
+    }
+
+    [Fact]
+    public async Task Get_RaisesMassDeletion_ForARecentRunThatDeletedMostOfTheMirror()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await RunAsync(app);
+        await using (var db = await app.CreateDbAsync())
+        {
+            var now = DateTime.UtcNow;
+            db.SyncEvents.Add(new SyncEvent
+            {
+                Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                Status = SyncStatus.Succeeded, StartedUtc = now.AddMinutes(-5), CompletedUtc = now.AddMinutes(-5),
+                DurationMs = 100, ItemsDeleted = 10_000,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Contains(health.Alerts, a => a.Code == AlertCodes.MassDeletion);
+        Assert.InRange(health.LargestRecentDeletionShare!.Value, 0.2, 1);
+    }
+
+    [Fact]
+    public async Task Get_CountsUptimeFromTheLastAttemptBeforeTheWindow()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await using (var db = await app.CreateDbAsync())
+        {
+            var now = DateTime.UtcNow;
+            foreach (var (daysAgo, status) in new[] { (45, SyncStatus.Succeeded), (40, SyncStatus.Failed), (3, SyncStatus.Succeeded) })
+            {
+                db.SyncEvents.Add(new SyncEvent
+                {
+                    Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                    Status = status, StartedUtc = now.AddDays(-daysAgo), CompletedUtc = now.AddDays(-daysAgo), DurationMs = 100,
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var uptime = (await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct)).Uptime;
+
+        // Down from the failure 40 days ago until the success 3 days ago: 27 of the last 30 days.
+        Assert.Equal(1, uptime.Last24Hours);
+        Assert.Equal(3.0 / 7, uptime.Last7Days!.Value, 3);
+        Assert.Equal(3.0 / 30, uptime.Last30Days!.Value, 3);
+    }
+
+    private static TestApp NewApp() => new(new Dictionary<string, string?>
+    {
+        ["Sync:DemoIncrementalCron"] = YearlyCron,
+        // Retries far away, so a scheduled retry cannot run between the test's own runs.
+        ["Retry:BaseDelaySeconds"] = "600",
+        ["Retry:MaxDelaySeconds"] = "3600",
+    });
+
+    internal static async Task RunAsync(TestApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SyncEngine>()
+            .RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Manual), Ct);
+    }
+}

@@ -1,0 +1,169 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Health;
+using SyncDashboard.Sync;
+using SyncDashboard.Todoist;
+
+namespace SyncDashboard.Monitoring.Queries;
+
+/// <summary>An alert as the API shows it.</summary>
+public sealed record HealthAlertRow(string Code, AlertSeverity Severity, string Message, DateTime? Since);
+
+/// <summary>The service's health as <c>GET /api/monitoring/health</c> shows it: the evaluator's verdict, the
+/// numbers it was judged on (null where there was nothing to compute them from), the next scheduled sync and uptime.</summary>
+public sealed record ServiceHealth(
+    string Service,
+    HealthStatus Status,
+    IReadOnlyList<HealthAlertRow> Alerts,
+    DateTime CheckedAt,
+    DateTime? LastSuccessfulSyncAt,
+    int ConsecutiveFailures,
+    double? DataAgeSeconds,
+    int LastHourAttempts,
+    int LastHourFailures,
+    double? LastHourErrorRate,
+    double? LastHourP95Ms,
+    double? SevenDayMedianMs,
+    double? SlowdownFactor,
+    double? LargestRecentDeletionShare,
+    double? ExpectedIntervalSeconds,
+    DateTime? NextScheduledSyncAt,
+    UptimeSummary Uptime);
+
+/// <summary>Gathers what <see cref="HealthEvaluator"/> judges from the database, the options and Hangfire, and
+/// evaluates it now. The evaluator stays pure; this class only reads.</summary>
+public sealed class HealthQueries(
+    IDbContextFactory<MonitoringDbContext> dbFactory,
+    TimeProvider time,
+    IOptions<HealthOptions> healthOptions,
+    IOptions<RetryOptions> retryOptions,
+    IOptions<SyncOptions> syncOptions,
+    TodoistTargetResolver targets,
+    JobStorage jobStorage)
+{
+    /// <summary>How far back a sync's deletions count as recent for <c>MASS_DELETION</c>.</summary>
+    public static readonly TimeSpan RecentDeletionWindow = TimeSpan.FromDays(1);
+
+    public async Task<ServiceHealth> GetAsync(string service, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await db.SyncStates.AsNoTracking().SingleOrDefaultAsync(s => s.Service == service, ct)
+                    ?? new SyncState { Service = service };
+
+        var chain = await db.SyncErrors.AsNoTracking()
+            .Where(c => c.Service == service && c.ResolvedUtc == null)
+            .OrderByDescending(c => c.CreatedUtc)
+            .Select(c => new { c.Kind, c.CreatedUtc, c.RetryCount, c.NextRetryUtc })
+            .FirstOrDefaultAsync(ct);
+        var lastFailureKind = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status == SyncStatus.Failed)
+            .OrderByDescending(e => e.StartedUtc).ThenByDescending(e => e.Id)
+            .Select(e => e.ErrorKind)
+            .FirstOrDefaultAsync(ct);
+
+        var hourAgo = now.AddHours(-1);
+        var lastHour = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.StartedUtc >= hourAgo && e.Status != SyncStatus.Started)
+            .GroupBy(e => e.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var attempts = lastHour.Sum(g => g.Count);
+        var failures = lastHour.Where(g => g.Status == SyncStatus.Failed).Sum(g => g.Count);
+
+        // Hourly rows are whole hours: "the last hour" is the current hour and the one before it.
+        var p95 = HistogramPercentile.Of(await HistogramSinceAsync(db, service, MetricRollup.HourOf(hourAgo), ct), 0.95);
+        var median = HistogramPercentile.Of(await HistogramSinceAsync(db, service, now.AddDays(-7), ct), 0.5);
+
+        var deletion = await LargestRecentDeletionAsync(db, service, now, ct);
+        var interval = SyncInterval.Of(syncOptions.Value.IncrementalCronFor(targets.IsDemoMode), now);
+
+        var input = HealthInput.FromState(state) with
+        {
+            OpenChain = chain is null
+                ? null
+                : OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value),
+            LastFailureKind = lastFailureKind,
+            ExpectedInterval = interval,
+            LastHourAttempts = attempts,
+            LastHourFailures = failures,
+            LastHourP95Ms = p95,
+            SevenDayMedianMs = median,
+            LargestRecentDeletionShare = deletion?.Share,
+            LargestRecentDeletionUtc = deletion?.AtUtc,
+        };
+        var report = HealthEvaluator.Evaluate(input, healthOptions.Value, now);
+
+        return new ServiceHealth(
+            service,
+            report.Status,
+            report.Alerts.Select(a => new HealthAlertRow(a.Code, a.Severity, a.Message, a.SinceUtc)).ToList(),
+            now,
+            state.LastSuccessfulSyncUtc,
+            state.ConsecutiveFailures,
+            report.DataAge?.TotalSeconds,
+            attempts,
+            failures,
+            report.LastHourErrorRate,
+            p95,
+            median,
+            report.SlowdownFactor,
+            deletion?.Share,
+            interval?.TotalSeconds,
+            NextScheduledSync(),
+            Uptime.Summarize(await AttemptPointsAsync(db, service, now.AddDays(-30), ct), now));
+    }
+
+    private static async Task<int[]> HistogramSinceAsync(
+        MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct) =>
+        HistogramPercentile.Merge(await db.SyncMetrics.AsNoTracking()
+            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc >= fromUtc)
+            .Select(m => m.DurationHistogram)
+            .ToListAsync(ct));
+
+    private sealed record Deletion(double Share, DateTime AtUtc);
+
+    /// <summary>The recent run that deleted the most, as a share of the mirror before it (what is mirrored now plus
+    /// what it deleted: close enough for an alert threshold, and never above 1).</summary>
+    private static async Task<Deletion?> LargestRecentDeletionAsync(
+        MonitoringDbContext db, string service, DateTime now, CancellationToken ct)
+    {
+        var since = now - RecentDeletionWindow;
+        var largest = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status == SyncStatus.Succeeded && e.StartedUtc >= since && e.ItemsDeleted > 0)
+            .OrderByDescending(e => e.ItemsDeleted)
+            .Select(e => new { e.ItemsDeleted, At = e.CompletedUtc ?? e.StartedUtc })
+            .FirstOrDefaultAsync(ct);
+        if (largest is null) return null;
+        var mirrored = await db.Items.CountAsync(ct) + await db.Projects.CountAsync(ct) + await db.Sections.CountAsync(ct) +
+                       await db.Labels.CountAsync(ct) + await db.Notes.CountAsync(ct);
+        return new Deletion((double)largest.ItemsDeleted / (mirrored + largest.ItemsDeleted), largest.At);
+    }
+
+    /// <summary>Finished attempts of the window, and the last one before it (it sets the state at the window's start).</summary>
+    private static async Task<IReadOnlyList<AttemptPoint>> AttemptPointsAsync(
+        MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
+    {
+        var finished = db.SyncEvents.AsNoTracking().Where(e => e.Service == service && e.Status != SyncStatus.Started);
+        var before = await finished.Where(e => e.StartedUtc < fromUtc)
+            .OrderByDescending(e => e.StartedUtc).ThenByDescending(e => e.Id)
+            .Select(e => new { At = e.CompletedUtc ?? e.StartedUtc, e.Status })
+            .FirstOrDefaultAsync(ct);
+        var inWindow = await finished.Where(e => e.StartedUtc >= fromUtc)
+            .Select(e => new { At = e.CompletedUtc ?? e.StartedUtc, e.Status })
+            .ToListAsync(ct);
+        if (before is not null) inWindow.Add(before);
+        return inWindow.OrderBy(a => a.At).Select(a => new AttemptPoint(a.At, a.Status == SyncStatus.Succeeded)).ToList();
+    }
+
+    /// <summary>When Hangfire will next run the recurring incremental sync; null when it is not registered or its
+    /// cron never fires.</summary>
+    private DateTime? NextScheduledSync()
+    {
+        using var connection = jobStorage.GetConnection();
+        var job = connection.GetRecurringJobs([SyncSchedule.IncrementalJobId]).FirstOrDefault();
+        return job?.NextExecution is { } next ? DateTime.SpecifyKind(next, DateTimeKind.Utc) : null;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Health;
+
+namespace SyncDashboard.Monitoring.Queries;
+
+/// <summary>One rollup row as <c>GET /api/monitoring/metrics</c> shows it. Durations describe successful runs only
+/// (as the rollups count them); every average, rate and percentile is null when there is nothing to compute it from.</summary>
+public sealed record MetricRow(
+    MetricPeriod Period,
+    DateTime PeriodStart,
+    int Successes,
+    int Failures,
+    long ItemsProcessed,
+    double? MeanDurationMs,
+    long? MinDurationMs,
+    long? MaxDurationMs,
+    double? ErrorRate,
+    double? P50DurationMs,
+    double? P95DurationMs);
+
+public sealed class MetricQueries(IDbContextFactory<MonitoringDbContext> dbFactory)
+{
+    public const int MaxLimit = 500;
+
+    /// <summary>The latest <paramref name="limit"/> rows of one period, newest first.</summary>
+    public async Task<IReadOnlyList<MetricRow>> LatestAsync(
+        string service, MetricPeriod period, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.SyncMetrics.AsNoTracking()
+            .Where(m => m.Service == service && m.Period == period)
+            .OrderByDescending(m => m.PeriodStartUtc)
+            .Take(limit)
+            .Select(m => new
+            {
+                m.Period, m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.ItemsProcessed, m.TotalDurationMs,
+                m.MinDurationMs, m.MaxDurationMs, m.ErrorRate, m.DurationHistogram,
+            })
+            .ToListAsync(ct);
+        return rows.Select(m => new MetricRow(
+            m.Period, m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.ItemsProcessed,
+            MeanOf(m.TotalDurationMs, m.SuccessCount), m.MinDurationMs, m.MaxDurationMs, m.ErrorRate,
+            HistogramPercentile.Of(m.DurationHistogram, 0.5), HistogramPercentile.Of(m.DurationHistogram, 0.95))).ToList();
+    }
+
+    /// <summary>A mean that is null, never NaN, when nothing was counted.</summary>
+    internal static double? MeanOf(long total, long count) => count > 0 ? (double)total / count : null;
+}
