@@ -33,6 +33,7 @@ public sealed class RetryScheduler(
     /// job is deleted again at once.</summary>
     public async Task<string?> ScheduleRetryAsync(long chainId, DateTime retryAtUtc, CancellationToken ct)
     {
+        retryAtUtc = NotBefore(retryAtUtc);
         var jobId = jobs.Schedule<SyncJobs>(j => j.RetryAsync(chainId, null, CancellationToken.None),
             new DateTimeOffset(retryAtUtc, TimeSpan.Zero));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -93,10 +94,15 @@ public sealed class RetryScheduler(
                 return;
             default:
                 jobs.Schedule<SyncJobs>(j => j.RunAsync(request.Type, request.Trigger, null, CancellationToken.None),
-                    new DateTimeOffset(until, TimeSpan.Zero));
+                    new DateTimeOffset(NotBefore(until), TimeSpan.Zero));
                 return;
         }
     }
+
+    /// <summary>Hangfire keeps a delayed job's time in whole seconds, so a job due at 12:00:03.7 becomes due at
+    /// 12:00:03 and could call Todoist before its Retry-After is over; rounding up keeps every delay a floor.</summary>
+    private static DateTime NotBefore(DateTime utc) =>
+        new(utc.Ticks + (TimeSpan.TicksPerSecond - utc.Ticks % TimeSpan.TicksPerSecond) % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
     private static readonly HashSet<string> LiveStates =
         [ScheduledState.StateName, EnqueuedState.StateName, ProcessingState.StateName, AwaitingState.StateName];

@@ -73,9 +73,18 @@ public sealed class HealthQueries(
         var attempts = lastHour.Sum(g => g.Count);
         var failures = lastHour.Where(g => g.Status == SyncStatus.Failed).Sum(g => g.Count);
 
-        // Hourly rows are whole hours: "the last hour" is the current hour and the one before it.
-        var p95 = HistogramPercentile.Of(await HistogramSinceAsync(db, service, MetricRollup.HourOf(hourAgo), ct), 0.95);
-        var median = HistogramPercentile.Of(await HistogramSinceAsync(db, service, now.AddDays(-7), ct), 0.5);
+        // The last hour's p95 from its raw events (an hour is a few dozen rows), leaving full syncs out: a daily
+        // full sync is meant to be slower than the incremental ones, and must not read as "slower than usual".
+        var recent = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.StartedUtc >= hourAgo && e.Status == SyncStatus.Succeeded
+                        && e.Type != SyncType.Full && e.DurationMs != null)
+            .Select(e => e.DurationMs!.Value)
+            .ToListAsync(ct);
+        var p95 = NearestRank(recent, 0.95);
+        // The usual: the median of the 7 days before the recent hours, from the hourly rollups; robust to the odd full
+        // sync among hundreds, and left out while there is too little history to call anything usual.
+        var baseline = await HistogramBetweenAsync(db, service, now.AddDays(-7), MetricRollup.HourOf(hourAgo), ct);
+        var median = baseline.Sum() >= MinBaselineSyncs ? HistogramPercentile.Of(baseline, 0.5) : null;
 
         var deletion = await LargestRecentDeletionAsync(db, service, now, ct);
         var interval = SyncInterval.Of(syncOptions.Value.IncrementalCronFor(targets.IsDemoMode), now);
@@ -116,12 +125,23 @@ public sealed class HealthQueries(
             Uptime.Summarize(await AttemptPointsAsync(db, service, now.AddDays(-30), ct), now));
     }
 
-    private static async Task<int[]> HistogramSinceAsync(
-        MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct) =>
+    /// <summary>Below this many timed syncs in the baseline there is no "usual" to compare with.</summary>
+    public const int MinBaselineSyncs = 20;
+
+    private static async Task<int[]> HistogramBetweenAsync(
+        MonitoringDbContext db, string service, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
         HistogramPercentile.Merge(await db.SyncMetrics.AsNoTracking()
-            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc >= fromUtc)
+            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly
+                        && m.PeriodStartUtc >= fromUtc && m.PeriodStartUtc < toUtc)
             .Select(m => m.DurationHistogram)
             .ToListAsync(ct));
+
+    private static double? NearestRank(List<long> values, double p)
+    {
+        if (values.Count == 0) return null;
+        values.Sort();
+        return values[Math.Clamp((int)Math.Ceiling(p * values.Count) - 1, 0, values.Count - 1)];
+    }
 
     private sealed record Deletion(double Share, DateTime AtUtc);
 
