@@ -18,6 +18,7 @@ public static class ApiSetup
         app.MapMonitoringApi();
         app.MapSyncApi();
         app.MapErrorsApi();
+        app.MapExportApi();
         return app;
     }
 }
