@@ -31,7 +31,7 @@ public static class ExportApi
                 "streamed. `from` and `to` are ISO-8601 times with a zone (e.g. 2026-11-01T00:00:00Z); `to` defaults to " +
                 "now and `from` to 30 days before `to`; the range is at most 400 days. Text starting with =, +, -, @ " +
                 "is prefixed with ' so spreadsheets do not run it as a formula.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem();
         group.MapGet("/events.json", ExportJsonAsync)
             .WithSummary("Export events as JSON")

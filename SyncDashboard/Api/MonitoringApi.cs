@@ -13,9 +13,22 @@ public static class MonitoringApi
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/monitoring").WithTags("Monitoring");
-        group.MapGet("/events", GetEventsAsync);
-        group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct));
-        group.MapGet("/errors", GetErrorsAsync);
+        group.MapGet("/events", GetEventsAsync)
+            .WithSummary("List sync events, latest first")
+            .WithDescription("Filters: status (Started, Succeeded, Failed), type (Full, Incremental, Webhook), trigger " +
+                $"(Schedule, Manual, Retry, Webhook, Startup); limit 1..{EventQueries.MaxLimit} (default {DefaultEventLimit}). " +
+                "When there are older events, the Link header (rel=\"next\") carries the URL of the next page.")
+            .Produces<IReadOnlyList<EventRow>>()
+            .ProducesValidationProblem();
+        group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct))
+            .WithSummary("Sync state")
+            .WithDescription("The sync state of the Todoist service and how many objects the mirror holds.");
+        group.MapGet("/errors", GetErrorsAsync)
+            .WithSummary("Error report")
+            .WithDescription("Open failure chains (all with includeResolved=true), grouped by kind, each with its " +
+                $"attempts and the time to its next retry; limit 1..{ErrorQueries.MaxLimit} (default {DefaultErrorLimit}).")
+            .Produces<ErrorReport>()
+            .ProducesValidationProblem();
         return group;
     }
 
