@@ -7,6 +7,8 @@ public static class ApiSetup
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // The document at /openapi/v1.json describes every route below, built from their metadata at run time.
+        builder.Services.AddOpenApi();
         // Enums travel as their names ("Succeeded"), the way the dashboard and the README show them.
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -18,6 +20,8 @@ public static class ApiSetup
         app.MapMonitoringApi();
         app.MapSyncApi();
         app.MapErrorsApi();
+        app.MapExportApi();
+        app.MapOpenApi();
         return app;
     }
 }

@@ -10,8 +10,20 @@ public static class ErrorsApi
     public static RouteGroupBuilder MapErrorsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/errors/{id:long}").WithTags("Errors");
-        group.MapPost("/resolve", ResolveAsync);
-        group.MapPost("/retry", RetryAsync);
+        group.MapPost("/resolve", ResolveAsync)
+            .WithSummary("Resolve a failure chain by hand")
+            .WithDescription("Ends the chain as resolved (Manual) and cancels its pending retry. 404 for no such chain, " +
+                "409 when it is already resolved.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/retry", RetryAsync)
+            .WithSummary("Retry a failure chain now")
+            .WithDescription("Queues the chain's retry now instead of at its scheduled time. 404 for no such chain, " +
+                "409 when it is already resolved.")
+            .Produces<RetryQueued>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -18,16 +18,52 @@ public static class MonitoringApi
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/monitoring").WithTags("Monitoring");
-        group.MapGet("/events", GetEventsAsync);
-        group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct));
-        group.MapGet("/errors", GetErrorsAsync);
-        group.MapGet("/health", (HealthQueries health, CancellationToken ct) => health.GetAsync(SyncEngine.Service, ct));
-        group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(SyncEngine.Service, ct));
-        group.MapGet("/metrics", GetMetricsAsync);
-        group.MapGet("/timeline", GetTimelineAsync);
-        group.MapGet("/performance", GetPerformanceAsync);
-        group.MapGet("/freshness", (FreshnessQueries freshness, CancellationToken ct) => freshness.GetAsync(ct));
-        group.MapGet("/webhooks", GetWebhooksAsync);
+        group.MapGet("/events", GetEventsAsync)
+            .WithSummary("List sync events, latest first")
+            .WithDescription("Filters: status (Started, Succeeded, Failed), type (Full, Incremental, Webhook), trigger " +
+                $"(Schedule, Manual, Retry, Webhook, Startup); limit 1..{EventQueries.MaxLimit} (default {DefaultEventLimit}). " +
+                "When there are older events, the Link header (rel=\"next\") carries the URL of the next page.")
+            .Produces<IReadOnlyList<EventRow>>()
+            .ProducesValidationProblem();
+        group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct))
+            .WithSummary("Sync state")
+            .WithDescription("The sync state of the Todoist service and how many objects the mirror holds.");
+        group.MapGet("/errors", GetErrorsAsync)
+            .WithSummary("Error report")
+            .WithDescription("Open failure chains (all with includeResolved=true), grouped by kind, each with its " +
+                $"attempts and the time to its next retry; limit 1..{ErrorQueries.MaxLimit} (default {DefaultErrorLimit}).")
+            .Produces<ErrorReport>()
+            .ProducesValidationProblem();
+        group.MapGet("/health", (HealthQueries health, CancellationToken ct) => health.GetAsync(SyncEngine.Service, ct))
+            .WithSummary("Service health and alerts")
+            .WithDescription("Status (Unknown, Healthy, Degraded, Unhealthy), active alerts with code, severity, message " +
+                "and since-time, the next scheduled sync and uptime over 24 h, 7 d and 30 d.")
+            .Produces<ServiceHealth>();
+        group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(SyncEngine.Service, ct))
+            .WithSummary("Integration dashboard")
+            .WithDescription("Overview (state and mirror counts), health, the last 24 hours' performance and recent activity in one call.");
+        group.MapGet("/metrics", GetMetricsAsync)
+            .WithSummary("Metric rollups")
+            .WithDescription($"period=hour|day|week (default hour), limit 1..{MetricQueries.MaxLimit} (default {DefaultMetricLimit}); newest first, " +
+                "with counts, durations, error rate and p50/p95 from the duration histograms.")
+            .ProducesValidationProblem();
+        group.MapGet("/timeline", GetTimelineAsync)
+            .WithSummary("Timeline by hour")
+            .WithDescription($"hours=1..{TimelineQueries.MaxHours} (default {DefaultTimelineHours}): successes, failures and durations for every hour, " +
+                "and the manual runs in the window.")
+            .ProducesValidationProblem();
+        group.MapGet("/performance", GetPerformanceAsync)
+            .WithSummary("Performance analysis")
+            .WithDescription($"days=1..{PerformanceQueries.MaxDays} (default {DefaultPerformanceDays}): per sync type min, max, mean, median and p95 " +
+                "duration, items per second and the trend.")
+            .ProducesValidationProblem();
+        group.MapGet("/freshness", (FreshnessQueries freshness, CancellationToken ct) => freshness.GetAsync(ct))
+            .WithSummary("Data freshness")
+            .WithDescription("Per resource type: how many objects the mirror holds and the age of the newest change and sync.");
+        group.MapGet("/webhooks", GetWebhooksAsync)
+            .WithSummary("Recent webhook-triggered syncs")
+            .WithDescription($"limit 1..{MaxWebhookLimit} (default {DefaultWebhookLimit}).")
+            .ProducesValidationProblem();
         return group;
     }
 

@@ -9,7 +9,13 @@ public static class SyncApi
     public sealed record Queued(string JobId, SyncType Type);
 
     public static RouteHandlerBuilder MapSyncApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/sync", RequestSyncAsync).WithTags("Sync");
+        routes.MapPost("/api/sync", RequestSyncAsync).WithTags("Sync")
+            .WithSummary("Queue a sync now")
+            .WithDescription("type=incremental (default) or full. 202 with the Hangfire job id; 409 while a sync is " +
+                "running (the problem's detail says so).")
+            .Produces<Queued>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> RequestSyncAsync(string? type, SyncCommands commands, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace SyncDashboard.Monitoring.Queries;
@@ -55,6 +56,9 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
 {
     public const int MaxLimit = 500;
 
+    /// <summary>Names the export's query in the SQL (<c>-- Events export</c>), for logs and for the test that watches it.</summary>
+    public const string ExportTag = "Events export";
+
     /// <summary>The latest <paramref name="limit"/> events of a service, newest first (served by IX_sync_events_latest).</summary>
     public async Task<IReadOnlyList<EventRow>> LatestAsync(string service, int limit, CancellationToken ct) =>
         (await PageAsync(service, EventFilter.All, limit, null, ct)).Events;
@@ -86,5 +90,22 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
         if (rows.Count <= limit) return new EventPage(rows, null);
         rows.RemoveAt(limit);
         return new EventPage(rows, new EventCursor(rows[^1].StartedAt, rows[^1].Id));
+    }
+
+    /// <summary>Every event of a service that started in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest
+    /// first, read one row at a time as the caller pulls: an export of a million events never holds them all. The
+    /// context lives as long as the enumeration.</summary>
+    public async IAsyncEnumerable<EventRow> RangeAsync(
+        string service, DateTime fromUtc, DateTime toUtc, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = db.SyncEvents.AsNoTracking().TagWith(ExportTag)
+            .Where(e => e.Service == service && e.StartedUtc >= fromUtc && e.StartedUtc < toUtc)
+            .OrderBy(e => e.StartedUtc).ThenBy(e => e.Id)
+            .Select(e => new EventRow(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
+                e.ItemsProcessed, e.ItemsAdded, e.ItemsUpdated, e.ItemsDeleted, e.ErrorCode, e.ErrorMessage,
+                e.HttpStatus, e.Attempt, e.ErrorChainId, e.JobId))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct)) yield return row;
     }
 }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Api;
+
+/// <summary><c>GET /api/monitoring/events.csv|.json?from=&amp;to=</c>: every event that started in [from, to), oldest
+/// first, streamed: rows go out as the database hands them over, so the size of an export is bounded by the range, not
+/// by the server's memory.</summary>
+public static class ExportApi
+{
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
+    public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
+
+    /// <summary>Rows between flushes: enough to fill a few network packets, few enough that the first bytes leave soon
+    /// and the pipe never holds more than a few hundred kilobytes.</summary>
+    private const int RowsPerFlush = 500;
+
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm'Z'",
+        "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    ];
+
+    public static RouteGroupBuilder MapExportApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/monitoring").WithTags("Export");
+        group.MapGet("/events.csv", ExportCsvAsync)
+            .WithSummary("Export events as CSV")
+            .WithDescription("Every event that started in [from, to), oldest first, as RFC 4180 CSV with a header row, " +
+                "streamed. `from` and `to` are ISO-8601 times with a zone (e.g. 2026-11-01T00:00:00Z); `to` defaults to " +
+                "now and `from` to 30 days before `to`; the range is at most 400 days. Text starting with =, +, -, @ " +
+                "is prefixed with ' so spreadsheets do not run it as a formula.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem();
+        group.MapGet("/events.json", ExportJsonAsync)
+            .WithSummary("Export events as JSON")
+            .WithDescription("The same rows as events.csv, as a JSON array of events (the shape of GET /api/monitoring/events), " +
+                "streamed.")
+            .Produces<IAsyncEnumerable<EventRow>>()
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    private static async Task<IResult> ExportCsvAsync(
+        string? from, string? to, EventQueries events, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var range = ParseRange(from, to, time);
+        if (range.Problem is not null) return range.Problem;
+        var (start, end) = (range.From!.Value, range.To!.Value);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = Attachment(start, end, "csv");
+
+        var body = http.Response.BodyWriter;
+        var csv = new CsvWriter(body);
+        csv.Text("id").Text("type").Text("trigger").Text("status").Text("startedAt").Text("completedAt")
+            .Text("durationMs").Text("itemsProcessed").Text("itemsAdded").Text("itemsUpdated").Text("itemsDeleted")
+            .Text("errorCode").Text("errorMessage").Text("httpStatus").Text("attempt").Text("errorChainId").Text("jobId")
+            .EndRow();
+        var rows = 0;
+        await foreach (var e in events.RangeAsync(SyncEngine.Service, start, end, ct))
+        {
+            csv.Number(e.Id).Text(e.Type.ToString()).Text(e.Trigger.ToString()).Text(e.Status.ToString())
+                .Time(e.StartedAt).Time(e.CompletedAt).Number(e.DurationMs).Number(e.ItemsProcessed)
+                .Number(e.ItemsAdded).Number(e.ItemsUpdated).Number(e.ItemsDeleted).Text(e.ErrorCode)
+                .Text(e.ErrorMessage).Number(e.HttpStatus).Number(e.Attempt).Number(e.ErrorChainId).Text(e.JobId)
+                .EndRow();
+            // The pipe grows without bound until flushed; a flush also waits while the client is slow (back-pressure).
+            if (++rows % RowsPerFlush == 0) await body.FlushAsync(ct);
+        }
+        await body.FlushAsync(ct);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>System.Text.Json writes an <see cref="IAsyncEnumerable{T}"/> element by element and flushes as its
+    /// buffer fills, so this streams as the CSV does (the export test checks it).</summary>
+    private static IResult ExportJsonAsync(
+        string? from, string? to, EventQueries events, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var range = ParseRange(from, to, time);
+        if (range.Problem is not null) return range.Problem;
+        http.Response.Headers.ContentDisposition = Attachment(range.From!.Value, range.To!.Value, "json");
+        return TypedResults.Ok(events.RangeAsync(SyncEngine.Service, range.From.Value, range.To.Value, ct));
+    }
+
+    private sealed record Range(DateTime? From, DateTime? To, IResult? Problem);
+
+    private static Range ParseRange(string? from, string? to, TimeProvider time)
+    {
+        DateTime end;
+        if (to is null) end = time.GetUtcNow().UtcDateTime;
+        else if (!TryParseTime(to, out end)) return new(null, null, BadTime("to"));
+        DateTime start;
+        if (from is null) start = end - DefaultRange;
+        else if (!TryParseTime(from, out start)) return new(null, null, BadTime("from"));
+        if (end <= start) return new(null, null, ApiProblems.BadParameter("to", "must be later than 'from'"));
+        if (end - start > MaxRange)
+        {
+            return new(null, null, ApiProblems.BadParameter("to", $"must be at most {MaxRange.TotalDays:0} days after 'from'"));
+        }
+        return new(start, end, null);
+    }
+
+    /// <summary>A time with its zone, never a bare local time: the server's zone is nobody's business.</summary>
+    private static bool TryParseTime(string text, out DateTime utc)
+    {
+        var ok = DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var parsed);
+        utc = ok ? parsed.UtcDateTime : default;
+        return ok;
+    }
+
+    private static IResult BadTime(string parameter) =>
+        ApiProblems.BadParameter(parameter, "must be an ISO-8601 time with a zone, such as 2026-11-01T00:00:00Z");
+
+    private static string Attachment(DateTime from, DateTime to, string extension) =>
+        $"attachment; filename=\"sync-events-{Compact(from)}-{Compact(to)}.{extension}\"";
+
+    /// <summary>ISO 8601 basic format: no colons, which some file systems refuse.</summary>
+    private static string Compact(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+}
