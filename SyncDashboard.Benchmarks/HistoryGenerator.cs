@@ -70,6 +70,7 @@ public static class HistoryGenerator
         DateTime? lastSuccess = null, lastFailure = null, lastFull = null, lastIncremental = null;
         var consecutiveFailures = 0;
 
+        var previousEnd = DateTime.MinValue;
         var tx = connection.BeginTransaction();
         for (var i = 0; i < options.Events; i++)
         {
@@ -80,7 +81,9 @@ public static class HistoryGenerator
                 tx = connection.BeginTransaction();
             }
             // One event per slot, jittered inside it: times stay in order, gaps average the slot length.
+            // The lease runs one sync at a time: a run never starts before the previous one finished.
             var started = start.AddTicks(slot * i + random.NextInt64(slot * 8 / 10 + 1));
+            if (started <= previousEnd) started = previousEnd.AddMilliseconds(1 + random.Next(1000));
             var day = MetricRollup.DayOf(started);
             SyncType type;
             SyncTrigger trigger;
@@ -192,6 +195,7 @@ public static class HistoryGenerator
             }
             e.DurationMs = duration;
             e.CompletedUtc = started.AddMilliseconds(duration);
+            previousEnd = e.CompletedUtc.Value;
             events.Insert(e, tx);
 
             var hour = MetricRollup.HourOf(started);

@@ -30,6 +30,20 @@ if (args.FirstOrDefault() == "generate-history")
     return;
 }
 
+// `check-queries` prints what the real and the full-scan versions answer, to see that they agree.
+if (args.FirstOrDefault() == "check-queries")
+{
+    var real = new QueryBenchmarks();
+    var naive = new NaiveQueryBenchmarks();
+    real.GlobalSetup();
+    naive.GlobalSetup();
+    var health = await real.HealthQuery();
+    Console.WriteLine($"real:  attempts {health.LastHourAttempts}, failures {health.LastHourFailures}, p95 {health.LastHourP95Ms}, " +
+                      $"median {health.SevenDayMedianMs}, uptime {health.Uptime}");
+    Console.WriteLine($"naive: {await naive.HealthQuery()}");
+    return;
+}
+
 // `-- --quick` runs each benchmark once after one warm-up, to check the harness; the real run measures five
 // iterations. Each iteration inserts 100,000 rows into a fresh file, so Monitoring (no pilot, one invocation per
 // iteration) is the right strategy: the work is long enough that timer resolution does not matter. The query
