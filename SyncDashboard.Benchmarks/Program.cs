@@ -1,12 +1,53 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using SyncDashboard.Benchmarks;
 
+// `generate-history --events N --days M --out FILE [--seed S]` writes a realistic sync history to a SQLite file
+// (see HistoryGenerator) and exits; everything else goes to BenchmarkDotNet.
+if (args.FirstOrDefault() == "generate-history")
+{
+    var defaults = HistoryOptions.Default();
+    string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    int Int(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+    var options = defaults with
+    {
+        Events = Int("--events", defaults.Events),
+        Days = Int("--days", defaults.Days),
+        Seed = Int("--seed", defaults.Seed),
+        MirrorItems = Int("--mirror-items", defaults.MirrorItems),
+    };
+    var output = Path.GetFullPath(Value("--out") ?? Path.Combine(Path.GetTempPath(), "history.db"));
+    Console.WriteLine($"Generating {options.Events:N0} events over {options.Days} days to {output} (seed {options.Seed}) ...");
+    var result = await HistoryGenerator.GenerateAsync(output, options, CancellationToken.None);
+    Console.WriteLine(
+        $"Wrote {result.Events:N0} events ({result.Failures:N0} failed, {(double)result.Failures / result.Events:P1}), " +
+        $"{result.Chains:N0} failure chains ({result.OpenChains} open), {result.HourlyRows:N0} hourly rows, " +
+        $"{result.RollupRows:N0} daily/weekly rows, {result.MirrorItems:N0} mirrored tasks, " +
+        $"{new FileInfo(output).Length / 1e6:N0} MB in {result.Elapsed.TotalSeconds:N1} s.");
+    return;
+}
+
+// `check-queries` prints what the real and the full-scan versions answer, to see that they agree.
+if (args.FirstOrDefault() == "check-queries")
+{
+    var real = new QueryBenchmarks();
+    var naive = new NaiveQueryBenchmarks();
+    real.GlobalSetup();
+    naive.GlobalSetup();
+    var health = await real.HealthQuery();
+    Console.WriteLine($"real:  attempts {health.LastHourAttempts}, failures {health.LastHourFailures}, p95 {health.LastHourP95Ms}, " +
+                      $"median {health.SevenDayMedianMs}, uptime {health.Uptime}");
+    Console.WriteLine($"naive: {await naive.HealthQuery()}");
+    return;
+}
+
 // `-- --quick` runs each benchmark once after one warm-up, to check the harness; the real run measures five
 // iterations. Each iteration inserts 100,000 rows into a fresh file, so Monitoring (no pilot, one invocation per
-// iteration) is the right strategy: the work is long enough that timer resolution does not matter.
+// iteration) is the right strategy: the work is long enough that timer resolution does not matter. The query
+// benchmarks bring their own jobs (QueryConfig).
 var quick = args.Contains("--quick");
 var job = Job.Default
     .WithStrategy(RunStrategy.Monitoring)

@@ -20,7 +20,8 @@ public sealed class RowsPerSecondColumn(int rows, bool relativeToBaseline) : ICo
         : $"Rows written per second: {rows:N0} items over the mean time";
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    public bool IsAvailable(Summary summary) => true;
+    public bool IsAvailable(Summary summary) =>
+        summary.BenchmarksCases.Any(b => b.Descriptor.Type == typeof(MirrorApplyBenchmarks));
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
         GetValue(summary, benchmarkCase, summary.Style);

@@ -1,0 +1,250 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using Hangfire.InMemory;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+using SyncDashboard.Todoist;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Benchmarks;
+
+/// <summary>The dashboard's read queries over a year of history (1,000,000 events by default, generated once by
+/// <see cref="HistoryGenerator"/> and reused while complete), with the clock standing at the end of that history.</summary>
+public abstract class QueryBenchmarkBase
+{
+    /// <summary>Where the history file lives; another path (or a smaller <see cref="EventsVariable"/>) for a quick look.</summary>
+    public const string PathVariable = "SYNCDASHBOARD_HISTORY_DB";
+    public const string EventsVariable = "SYNCDASHBOARD_HISTORY_EVENTS";
+    public const int LatestCount = 50;
+    public const int HourlyRows = 48;
+    public const int DailyRows = 30;
+    protected const string Service = SyncEngine.Service;
+
+    protected IDbContextFactory<MonitoringDbContext> Factory = null!;
+    protected DateTime Now;
+    protected EventQueries Events = null!;
+    protected HealthQueries Health = null!;
+    protected MetricQueries Metrics = null!;
+    protected TimelineQueries Timeline = null!;
+    protected PerformanceQueries Performance = null!;
+    protected DashboardQueries Dashboard = null!;
+
+    public static int HistoryEvents =>
+        int.TryParse(Environment.GetEnvironmentVariable(EventsVariable), out var n) && n > 0 ? n : 1_000_000;
+
+    public static string HistoryPath => Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path
+        ? path
+        : Path.Combine(Path.GetTempPath(), $"syncdashboard-history-{HistoryEvents}.db");
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        var options = HistoryOptions.Default(HistoryEvents);
+        if (!HistoryGenerator.IsCompleteAsync(HistoryPath, options.Events, CancellationToken.None).GetAwaiter().GetResult())
+        {
+            var result = HistoryGenerator.GenerateAsync(HistoryPath, options, CancellationToken.None).GetAwaiter().GetResult();
+            Console.WriteLine($"// Generated {result.Events:N0} events in {result.Elapsed.TotalSeconds:N1} s to {HistoryPath}");
+        }
+        Factory = new FileContextFactory(HistoryPath);
+        Now = options.EndUtc;
+        var time = new FixedTimeProvider(Now);
+        var todoist = Options.Create(new TodoistOptions { ApiToken = "benchmark" });
+        var targets = new TodoistTargetResolver(todoist, Options.Create(new SimulatorOptions()), new SimulatorEndpoint());
+        Events = new EventQueries(Factory);
+        Health = new HealthQueries(Factory, time, Options.Create(new HealthOptions()), Options.Create(new RetryOptions()),
+            Options.Create(new SyncOptions()), targets, new InMemoryStorage());
+        Metrics = new MetricQueries(Factory);
+        Timeline = new TimelineQueries(Factory, time);
+        Performance = new PerformanceQueries(Factory, time);
+        Dashboard = new DashboardQueries(new StateQueries(Factory, time), Health, Timeline, Events);
+    }
+
+    [GlobalCleanup]
+    public void GlobalCleanup() => SqliteConnection.ClearAllPools();
+}
+
+/// <summary>The real queries: each iteration is one call, so the p95 is a p95 of single calls.</summary>
+[Config(typeof(Config))]
+public class QueryBenchmarks : QueryBenchmarkBase
+{
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(10)
+                .WithIterationCount(100).WithId("Indexed"));
+            AddColumn(StatisticColumn.P95);
+        }
+    }
+
+    [Benchmark]
+    public Task<IReadOnlyList<EventRow>> Latest50() => Events.LatestAsync(Service, LatestCount, CancellationToken.None);
+
+    [Benchmark]
+    public Task<ServiceHealth> HealthQuery() => Health.GetAsync(Service, CancellationToken.None);
+
+    [Benchmark]
+    public Task<IReadOnlyList<MetricRow>> MetricsHourly() =>
+        Metrics.LatestAsync(Service, MetricPeriod.Hourly, HourlyRows, CancellationToken.None);
+
+    [Benchmark]
+    public Task<IReadOnlyList<MetricRow>> MetricsDaily() =>
+        Metrics.LatestAsync(Service, MetricPeriod.Daily, DailyRows, CancellationToken.None);
+
+    [Benchmark]
+    public Task<SyncTimeline> Timeline24h() => Timeline.GetAsync(Service, 24, CancellationToken.None);
+
+    [Benchmark]
+    public Task<SyncTimeline> Timeline7d() => Timeline.GetAsync(Service, 24 * 7, CancellationToken.None);
+
+    [Benchmark]
+    public Task<PerformanceSummary> Performance7d() => Performance.GetAsync(Service, 7, CancellationToken.None);
+
+    [Benchmark]
+    public Task<DashboardSummary> DashboardQuery() => Dashboard.GetAsync(Service, CancellationToken.None);
+}
+
+/// <summary>The same answers by a full scan: the needed columns of every event loaded with AsNoTracking, then LINQ
+/// to objects (no index, no rollups). Slow by design, so few iterations.</summary>
+[Config(typeof(Config))]
+public class NaiveQueryBenchmarks : QueryBenchmarkBase
+{
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
+                .WithIterationCount(5).WithId("FullScan"));
+            AddColumn(StatisticColumn.P95);
+        }
+    }
+
+    private sealed record Run(long Id, SyncType Type, SyncTrigger Trigger, SyncStatus Status, DateTime StartedUtc,
+        DateTime? CompletedUtc, long? DurationMs, int ItemsProcessed, int ItemsDeleted, FailureKind? ErrorKind);
+
+    private async Task<List<Run>> AllRunsAsync()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.SyncEvents.AsNoTracking()
+            .Select(e => new Run(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
+                e.ItemsProcessed, e.ItemsDeleted, e.ErrorKind))
+            .ToListAsync();
+    }
+
+    [Benchmark]
+    public async Task<List<EventRow>> Latest50()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var all = await db.SyncEvents.AsNoTracking()
+            .Select(e => new EventRow(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
+                e.ItemsProcessed, e.ItemsAdded, e.ItemsUpdated, e.ItemsDeleted, e.ErrorCode, e.ErrorMessage,
+                e.HttpStatus, e.Attempt, e.ErrorChainId, e.JobId))
+            .ToListAsync();
+        return all.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.Id).Take(LatestCount).ToList();
+    }
+
+    [Benchmark]
+    public async Task<object> HealthQuery() => HealthOf(await AllRunsAsync());
+
+    [Benchmark]
+    public async Task<List<MetricRow>> MetricsHourly() => RollUp(await AllRunsAsync(), MetricRollup.HourOf, HourlyRows);
+
+    [Benchmark]
+    public async Task<List<MetricRow>> MetricsDaily() => RollUp(await AllRunsAsync(), MetricRollup.DayOf, DailyRows);
+
+    [Benchmark]
+    public async Task<List<TimelinePoint>> Timeline24h() => TimelineOf(await AllRunsAsync(), 24);
+
+    [Benchmark]
+    public async Task<List<TimelinePoint>> Timeline7d() => TimelineOf(await AllRunsAsync(), 24 * 7);
+
+    [Benchmark]
+    public async Task<object> Performance7d()
+    {
+        var from = Now.AddDays(-7);
+        return (await AllRunsAsync())
+            .Where(r => r.Status == SyncStatus.Succeeded && r.DurationMs != null && r.StartedUtc >= from && r.StartedUtc < Now)
+            .GroupBy(r => r.Type)
+            .Select(g =>
+            {
+                var sorted = g.Select(r => (double)r.DurationMs!.Value).Order().ToArray();
+                return new { g.Key, Count = sorted.Length, Mean = sorted.Average(), P50 = PerformanceQueries.Percentile(sorted, 0.5),
+                    P95 = PerformanceQueries.Percentile(sorted, 0.95), Items = g.Sum(r => (long)r.ItemsProcessed) };
+            })
+            .ToList();
+    }
+
+    [Benchmark]
+    public async Task<object> DashboardQuery()
+    {
+        var runs = await AllRunsAsync();
+        var health = HealthOf(runs);
+        var day = TimelineOf(runs, DashboardQueries.PerformanceHours);
+        var recent = runs.OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id)
+            .Take(DashboardQueries.RecentActivityCount).ToList();
+        return (health, DashboardQueries.Summarize(day), recent);
+    }
+
+    private object HealthOf(List<Run> runs)
+    {
+        var hourAgo = Now.AddHours(-1);
+        var weekAgo = Now.AddDays(-7);
+        var finished = runs.Where(r => r.Status != SyncStatus.Started).ToList();
+        var lastHour = finished.Where(r => r.StartedUtc >= hourAgo).ToList();
+        var lastFailure = runs.Where(r => r.Status == SyncStatus.Failed).MaxBy(r => (r.StartedUtc, r.Id))?.ErrorKind;
+        var hourDurations = runs.Where(r => r.Status == SyncStatus.Succeeded && r.StartedUtc >= MetricRollup.HourOf(hourAgo))
+            .Select(r => (double)r.DurationMs!.Value).Order().ToArray();
+        var weekDurations = runs.Where(r => r.Status == SyncStatus.Succeeded && r.StartedUtc >= weekAgo)
+            .Select(r => (double)r.DurationMs!.Value).Order().ToArray();
+        var deletion = runs.Where(r => r.Status == SyncStatus.Succeeded && r.StartedUtc >= Now.AddDays(-1) && r.ItemsDeleted > 0)
+            .MaxBy(r => r.ItemsDeleted);
+        var monthAgo = Now.AddDays(-30);
+        var points = finished.Where(r => r.StartedUtc >= monthAgo)
+            .Append(finished.Where(r => r.StartedUtc < monthAgo).MaxBy(r => (r.StartedUtc, r.Id))!)
+            .OrderBy(r => r.CompletedUtc ?? r.StartedUtc)
+            .Select(r => new AttemptPoint(r.CompletedUtc ?? r.StartedUtc, r.Status == SyncStatus.Succeeded)).ToList();
+        return (lastHour.Count, lastHour.Count(r => r.Status == SyncStatus.Failed), lastFailure,
+            PerformanceQueries.Percentile(hourDurations, 0.95), PerformanceQueries.Percentile(weekDurations, 0.5),
+            deletion?.ItemsDeleted, Uptime.Summarize(points, Now));
+    }
+
+    private static List<MetricRow> RollUp(List<Run> runs, Func<DateTime, DateTime> periodOf, int limit) =>
+        runs.Where(r => r.Status != SyncStatus.Started)
+            .GroupBy(r => periodOf(r.StartedUtc))
+            .OrderByDescending(g => g.Key)
+            .Take(limit)
+            .Select(g =>
+            {
+                var metric = new SyncMetric { Service = Service, PeriodStartUtc = g.Key };
+                foreach (var r in g) MetricRollup.Add(metric, r.Status, r.DurationMs, r.ItemsProcessed, r.CompletedUtc ?? r.StartedUtc);
+                return new MetricRow(MetricPeriod.Hourly, g.Key, metric.SuccessCount, metric.FailureCount, metric.ItemsProcessed,
+                    MetricQueries.MeanOf(metric.TotalDurationMs, metric.SuccessCount), metric.MinDurationMs,
+                    metric.MaxDurationMs, metric.ErrorRate, HistogramPercentile.Of(metric.DurationHistogram, 0.5),
+                    HistogramPercentile.Of(metric.DurationHistogram, 0.95));
+            })
+            .ToList();
+
+    private List<TimelinePoint> TimelineOf(List<Run> runs, int hours)
+    {
+        var to = MetricRollup.HourOf(Now).AddHours(1);
+        var from = to.AddHours(-hours);
+        var byHour = runs.Where(r => r.StartedUtc >= from && r.StartedUtc < to && r.Status != SyncStatus.Started)
+            .ToLookup(r => MetricRollup.HourOf(r.StartedUtc));
+        return Enumerable.Range(0, hours).Select(i =>
+        {
+            var hour = from.AddHours(i);
+            var ok = byHour[hour].Where(r => r.Status == SyncStatus.Succeeded && r.DurationMs != null).ToList();
+            return new TimelinePoint(hour, ok.Count, byHour[hour].Count(r => r.Status == SyncStatus.Failed),
+                ok.Count > 0 ? ok.Average(r => r.DurationMs!.Value) : null,
+                ok.Count > 0 ? ok.Max(r => r.DurationMs!.Value) : null);
+        }).ToList();
+    }
+}
