@@ -76,10 +76,5 @@ public sealed class ErrorReportFacts
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
     }
 
-    private static async Task RunAsync(TestApp app)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SyncEngine>()
-            .RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Manual), Ct);
-    }
+    private static Task RunAsync(TestApp app) => app.SyncAsync();
 }

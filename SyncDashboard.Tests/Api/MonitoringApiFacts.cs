@@ -117,9 +117,7 @@ public sealed class MonitoringApiFacts
 
     private static async Task RunAsync(TestApp app)
     {
-        using var scope = app.Services.CreateScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<SyncEngine>()
-            .RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Manual), Ct);
+        var outcome = await app.SyncAsync();
         Assert.Equal(SyncOutcomeKind.Succeeded, outcome.Kind);
     }
 }

@@ -19,9 +19,7 @@ public sealed class ReadModelApiFacts(ReadModelApiFacts.SyncedApp app) : IClassF
         public async ValueTask InitializeAsync()
         {
             await StartAsync();
-            using var scope = Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<SyncEngine>()
-                .RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Manual), TestContext.Current.CancellationToken);
+            await SyncAsync();
         }
     }
 

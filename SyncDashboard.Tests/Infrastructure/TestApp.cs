@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
 using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Tests.Infrastructure;
@@ -75,6 +76,15 @@ public class TestApp : WebApplicationFactory<Program>
         await Services.GetRequiredService<IDbContextFactory<MonitoringDbContext>>().CreateDbContextAsync();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>One sync run straight through the engine, without Hangfire, in a DI scope of its own as a job has.</summary>
+    public async Task<SyncOutcome> SyncAsync(
+        SyncType type = SyncType.Incremental, SyncTrigger trigger = SyncTrigger.Manual, long? chainId = null)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SyncEngine>()
+            .RunAsync(new SyncRequest(type, trigger, ChainId: chainId), TestContext.Current.CancellationToken);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

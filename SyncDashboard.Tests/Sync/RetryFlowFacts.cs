@@ -249,12 +249,8 @@ public sealed class RetryFlowFacts
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private static async Task<SyncOutcome> RunAsync(TestApp app, SyncTrigger trigger, long? chainId = null)
-    {
-        using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<SyncEngine>()
-            .RunAsync(new SyncRequest(SyncType.Incremental, trigger, ChainId: chainId), Ct);
-    }
+    private static Task<SyncOutcome> RunAsync(TestApp app, SyncTrigger trigger, long? chainId = null) =>
+        app.SyncAsync(SyncType.Incremental, trigger, chainId);
 
     /// <summary>Waits until <paramref name="count"/> events are finished (the last one with
     /// <paramref name="lastStatus"/> when given) and returns them oldest first.</summary>

@@ -378,12 +378,7 @@ public sealed class SyncEngineFacts
         Assert.Equal(0, await check.SyncEvents.CountAsync(e => e.Status == SyncStatus.Started, Ct));
     }
 
-    private static async Task<SyncOutcome> RunAsync(TestApp app, SyncType type)
-    {
-        using var scope = app.Services.CreateScope();
-        var engine = scope.ServiceProvider.GetRequiredService<SyncEngine>();
-        return await engine.RunAsync(new SyncRequest(type, SyncTrigger.Manual), Ct);
-    }
+    private static Task<SyncOutcome> RunAsync(TestApp app, SyncType type) => app.SyncAsync(type);
 
     private sealed class InterceptedApp(CrashBeforeTokenCommit crash) : TestApp
     {

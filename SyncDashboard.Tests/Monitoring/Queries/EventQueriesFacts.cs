@@ -75,7 +75,7 @@ public sealed class EventQueriesFacts
         if (valid) Assert.Equal(text, cursor!.Encode());
     }
 
-    private static EventQueries Queries(TestDatabase database) => new(new SingleFileFactory(database));
+    private static EventQueries Queries(TestDatabase database) => new(database.Factory());
 
     private static async Task AddEventsAsync(
         TestDatabase database, int count, Func<int, SyncStatus> status, int sameSecondEvery = 1, DateTime? startAt = null)
@@ -94,8 +94,4 @@ public sealed class EventQueriesFacts
         await db.SaveChangesAsync(Ct);
     }
 
-    private sealed class SingleFileFactory(TestDatabase database) : IDbContextFactory<MonitoringDbContext>
-    {
-        public MonitoringDbContext CreateDbContext() => database.Open();
-    }
 }

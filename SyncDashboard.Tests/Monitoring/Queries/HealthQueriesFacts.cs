@@ -180,10 +180,5 @@ public sealed class HealthQueriesFacts
         ["Retry:MaxDelaySeconds"] = "3600",
     });
 
-    internal static async Task RunAsync(TestApp app)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SyncEngine>()
-            .RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Manual), Ct);
-    }
+    internal static Task RunAsync(TestApp app) => app.SyncAsync();
 }
