@@ -1,3 +1,4 @@
+using SyncDashboard.Access;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Api;
@@ -9,7 +10,7 @@ public static class ErrorsApi
 
     public static RouteGroupBuilder MapErrorsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/errors/{id:long}").WithTags("Errors");
+        var group = routes.MapGroup("/api/errors/{id:long}").WithTags("Errors").RequireAuthorization(AccessPolicies.Operate);
         group.MapPost("/resolve", ResolveAsync)
             .WithSummary("Resolve a failure chain by hand")
             .WithDescription("Ends the chain as resolved (Manual) and cancels its pending retry. 404 for no such chain, " +
@@ -29,7 +30,7 @@ public static class ErrorsApi
 
     private static async Task<IResult> ResolveAsync(long id, ErrorCommands errors, HttpContext http, CancellationToken ct)
     {
-        var result = await errors.ResolveAsync(id, WhoIsAsking(http), ct);
+        var result = await errors.ResolveAsync(id, Actor.Of(http), ct);
         return result.Status switch
         {
             ChainActionStatus.Done => TypedResults.NoContent(),
@@ -48,12 +49,6 @@ public static class ErrorsApi
             _ => AlreadyResolved(id),
         };
     }
-
-    /// <summary>Until sign-in exists (a later issue), the caller is named by where the request came from.</summary>
-    private static string WhoIsAsking(HttpContext http) =>
-        http.User.Identity?.Name is { Length: > 0 } name
-            ? name
-            : $"api ({http.Connection.RemoteIpAddress?.ToString() ?? "local"})";
 
     private static IResult NotFound(long id) =>
         TypedResults.Problem(title: "No such failure chain", detail: $"There is no failure chain #{id}.",

@@ -1,3 +1,4 @@
+using SyncDashboard.Access;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 
@@ -10,6 +11,7 @@ public static class SyncApi
 
     public static RouteHandlerBuilder MapSyncApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/sync", RequestSyncAsync).WithTags("Sync")
+            .RequireAuthorization(AccessPolicies.Operate)
             .WithSummary("Queue a sync now")
             .WithDescription("type=incremental (default) or full. 202 with the Hangfire job id; 409 while a sync is " +
                 "running (the problem's detail says so).")

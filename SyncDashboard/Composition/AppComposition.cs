@@ -1,3 +1,4 @@
+using SyncDashboard.Access;
 using SyncDashboard.Api;
 using SyncDashboard.Components;
 using SyncDashboard.Health;
@@ -19,6 +20,7 @@ public static class AppComposition
             .AddHealth()
             .AddSync()
             .AddMonitoringJobs()
+            .AddAccess()
             .AddApi()
             .AddDashboard();
         return builder;
@@ -32,6 +34,7 @@ public static class AppComposition
             app.UseHsts();
         }
         app.UseDashboardNotFoundPage();
+        app.UseAccess();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapApi();

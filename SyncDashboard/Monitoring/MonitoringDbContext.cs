@@ -13,6 +13,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<SyncMetric> SyncMetrics => Set<SyncMetric>();
     public DbSet<SyncError> SyncErrors => Set<SyncError>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TodoistItem> Items => Set<TodoistItem>();
     public DbSet<TodoistProject> Projects => Set<TodoistProject>();
     public DbSet<TodoistSection> Sections => Set<TodoistSection>();
@@ -30,6 +31,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<MetricPeriod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ErrorResolution>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FailureKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(24);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -87,6 +89,15 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Service).HasMaxLength(32);
             e.Property(x => x.LastSyncToken).HasMaxLength(512);
             e.Property(x => x.LeaseOwner).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.Property(x => x.Actor).HasMaxLength(AuditLog.MaxActorLength);
+            e.Property(x => x.Details).HasMaxLength(AuditLog.MaxDetailsLength);
+            e.HasIndex(x => new { x.Service, x.OccurredUtc });
         });
 
         modelBuilder.Entity<TodoistItem>(e =>

@@ -26,6 +26,7 @@ public static class MonitoringSetup
         });
 
         services.AddSingleton<MonitoringNotifier>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<StateQueries>();
         services.AddSingleton<ErrorQueries>();
