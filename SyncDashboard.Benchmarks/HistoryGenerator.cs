@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Mirror;
@@ -379,9 +380,21 @@ public static class HistoryGenerator
 }
 
 /// <summary>The factory the query classes take, over one SQLite file (pooled connections).</summary>
-public sealed class FileContextFactory(string path) : IDbContextFactory<MonitoringDbContext>
+/// <summary>Contexts over one file sharing one options instance, as the app's <c>AddDbContextFactory</c> does; with a
+/// <paramref name="log"/>, every executed command's SQL and time is written to it.</summary>
+public sealed class FileContextFactory(string path, Action<string>? log = null) : IDbContextFactory<MonitoringDbContext>
 {
-    public MonitoringDbContext CreateDbContext() => HistoryGenerator.Open(path);
+    private readonly DbContextOptions<SqliteMonitoringDbContext> options = Options(path, log);
+
+    public MonitoringDbContext CreateDbContext() => new SqliteMonitoringDbContext(options);
+
+    private static DbContextOptions<SqliteMonitoringDbContext> Options(string path, Action<string>? log)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteMonitoringDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+        if (log is not null) builder.LogTo(log, [RelationalEventId.CommandExecuted, RelationalEventId.DataReaderDisposing]);
+        return builder.Options;
+    }
 }
 
 /// <summary>A clock that stands still, so "now" is the end of the generated history.</summary>

@@ -44,6 +44,14 @@ if (args.FirstOrDefault() == "check-queries")
     return;
 }
 
+// `trace-queries` runs each dashboard query warm and prints every SQL command it executed with EF Core's timing, to
+// see which statement a slow query spends its time in (pair with `sqlite3 FILE 'EXPLAIN QUERY PLAN ...'`).
+if (args.FirstOrDefault() == "trace-queries")
+{
+    await QueryTrace.RunAsync(Console.Out);
+    return;
+}
+
 // `-- --quick` runs each benchmark once after one warm-up, to check the harness; the real run measures five
 // iterations. Each iteration inserts 100,000 rows into a fresh file, so Monitoring (no pilot, one invocation per
 // iteration) is the right strategy: the work is long enough that timer resolution does not matter. The query

@@ -52,7 +52,10 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             // Latest N for a service, and keyset paging by (start, id).
             e.HasIndex(x => new { x.Service, x.StartedUtc, x.Id }).IsDescending(false, true, true)
                 .HasDatabaseName("IX_sync_events_latest");
-            e.HasIndex(x => new { x.Service, x.Status, x.StartedUtc }).HasDatabaseName("IX_sync_events_status");
+            // By status since T; the trailing columns make it covering for the performance page, whose week of runs
+            // would otherwise cost one table look-up each.
+            e.HasIndex(x => new { x.Service, x.Status, x.StartedUtc, x.Type, x.DurationMs, x.ItemsProcessed })
+                .HasDatabaseName("IX_sync_events_status");
             e.HasIndex(x => new { x.Service, x.Type, x.StartedUtc }).HasDatabaseName("IX_sync_events_type");
             e.HasIndex(x => new { x.Service, x.Trigger, x.StartedUtc }).HasDatabaseName("IX_sync_events_trigger");
             e.HasIndex(x => x.StartedUtc).HasDatabaseName("IX_sync_events_since");
@@ -149,7 +152,16 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
 }
 
 public sealed class SqliteMonitoringDbContext(DbContextOptions<SqliteMonitoringDbContext> options)
-    : MonitoringDbContext(options);
+    : MonitoringDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // The same text in the file as before; read by a fixed-format parser instead of the driver's DateTime.Parse.
+        configurationBuilder.Properties<DateTime>().HaveConversion<SqliteTimeText.Converter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<SqliteTimeText.Converter>();
+    }
+}
 
 public sealed class SqlServerMonitoringDbContext(DbContextOptions<SqlServerMonitoringDbContext> options)
     : MonitoringDbContext(options);

@@ -140,6 +140,31 @@ public sealed class ReadModelQueriesFacts
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(101)]
+    public async Task Performance_PercentilesFromSql_EqualTheExactOnesOverEveryRun(int runs)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var random = new Random(runs);
+        var durations = Enumerable.Range(0, runs).Select(_ => (long)random.Next(50, 5000)).ToList();
+        for (var i = 0; i < runs; i++)
+        {
+            await AddEventAsync(database, SyncTrigger.Schedule, Now.AddMinutes(-1 - i), durations[i]);
+            await AddEventAsync(database, SyncTrigger.Schedule, Now.AddMinutes(-1 - i).AddSeconds(1), 100_000, type: SyncType.Full);
+        }
+
+        var incremental = (await new PerformanceQueries(database.Factory(), Clock).GetAsync(Service, 7, Ct))
+            .ByType.Single(p => p.Type == SyncType.Incremental);
+
+        var sorted = durations.Select(d => (double)d).Order().ToArray();
+        Assert.Equal(PerformanceQueries.Percentile(sorted, 0.5)!.Value, incremental.MedianDurationMs!.Value, 6);
+        Assert.Equal(PerformanceQueries.Percentile(sorted, 0.95)!.Value, incremental.P95DurationMs!.Value, 6);
+        Assert.Equal(sorted.Average(), incremental.MeanDurationMs!.Value, 6);
+    }
+
+    [Theory]
     [InlineData(1000, 800, PerformanceQueries.Improving)]
     [InlineData(1000, 1050, PerformanceQueries.Stable)]
     [InlineData(1000, 1500, PerformanceQueries.Degrading)]

@@ -508,14 +508,14 @@ namespace SyncDashboard.Monitoring.Migrations.SqlServer
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_sync_events_latest");
 
-                    b.HasIndex("Service", "Status", "StartedUtc")
-                        .HasDatabaseName("IX_sync_events_status");
-
                     b.HasIndex("Service", "Trigger", "StartedUtc")
                         .HasDatabaseName("IX_sync_events_trigger");
 
                     b.HasIndex("Service", "Type", "StartedUtc")
                         .HasDatabaseName("IX_sync_events_type");
+
+                    b.HasIndex("Service", "Status", "StartedUtc", "Type", "DurationMs", "ItemsProcessed")
+                        .HasDatabaseName("IX_sync_events_status");
 
                     b.ToTable("sync_events", (string)null);
                 });
