@@ -32,5 +32,5 @@ public static class AccessClaims
 
     /// <summary>A short digest of what grants a configured user access; never the hash itself.</summary>
     public static string StampOf(ConfiguredUser user) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Name}\n{user.Role}\n{user.PasswordHash}")))[..16];
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Name}\n{user.ParsedRole}\n{user.PasswordHash}")))[..16];
 }

@@ -53,8 +53,12 @@ public sealed class ConfiguredUser
     [Required]
     public string PasswordHash { get; set; } = "";
 
-    [Required]
-    public AccessRole? Role { get; set; }
+    /// <summary><c>Viewer</c> or <c>Operator</c>. Text, parsed by the validator, so a typo stops start-up naming the key.</summary>
+    public string Role { get; set; } = "";
+
+    public AccessRole? ParsedRole =>
+        Enum.TryParse<AccessRole>(Role, ignoreCase: true, out var role) && Enum.IsDefined(role)
+        && !int.TryParse(Role, out _) ? role : null;
 }
 
 public sealed class OidcOptions

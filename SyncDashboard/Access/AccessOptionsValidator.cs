@@ -20,7 +20,16 @@ public sealed class AccessOptionsValidator(IHostEnvironment environment) : IVali
 
         for (var i = 0; i < options.Users.Count; i++)
         {
+            // Data annotations do not reach into lists: each user is checked here.
             var user = options.Users[i];
+            if (string.IsNullOrWhiteSpace(user.Name))
+            {
+                failures.Add($"Access:Users:{i}:Name is required.");
+            }
+            if (user.ParsedRole is null)
+            {
+                failures.Add($"Access:Users:{i}:Role must be Viewer or Operator.");
+            }
             if (!IsIdentityHash(user.PasswordHash))
             {
                 failures.Add($"Access:Users:{i}:PasswordHash is not a password hash made by `hash-password` " +

@@ -53,10 +53,10 @@ public static class SignInEndpoints
         }
 
         throttle.RecordSuccess(name);
-        var principal = AccessClaims.Principal(user.Name.Trim(), user.Role, AccessClaims.LocalSource,
+        var principal = AccessClaims.Principal(user.Name.Trim(), user.ParsedRole, AccessClaims.LocalSource,
             AccessClaims.StampOf(user), CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        logger.LogInformation("{User} signed in as {Role} from {Remote}", user.Name, user.Role, Remote(http));
+        logger.LogInformation("{User} signed in as {Role} from {Remote}", user.Name, user.ParsedRole, Remote(http));
         return Results.LocalRedirect(target);
     }
 
