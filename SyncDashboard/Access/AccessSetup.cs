@@ -1,10 +1,13 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Composition;
 using SyncDashboard.Monitoring;
@@ -36,16 +39,10 @@ public static class AccessSetup
             .SetFallbackPolicy(view);
         services.AddCascadingAuthenticationState();
 
-        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, SignInCookie>();
         services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, SecureAntiforgeryCookie>();
-        // Whether the OpenID Connect handler exists must be known now; its settings are still read lazily.
-        if (builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>()?.Oidc.IsConfigured == true)
-        {
-            authentication.AddOpenIdConnect();
-            services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, OidcSignIn>();
-        }
+        AddOidcWhenConfigured(services);
 
         // The cookie is encrypted with these keys: kept on disk, a restart does not sign everyone out.
         services.AddDataProtection().SetApplicationName("SyncDashboard");
@@ -54,6 +51,30 @@ public static class AccessSetup
                 (keys, access, database, environment, logs) => keys.XmlRepository = new FileSystemXmlRepository(
                     new DirectoryInfo(KeysFolder(access.Value, database.Value, environment.ContentRootPath)), logs));
         return builder;
+    }
+
+    /// <summary>What <c>AddOpenIdConnect()</c> registers, except that the scheme itself is added only when
+    /// <c>Access:Oidc:Authority</c> is set, decided when options are first read (not while services are being
+    /// registered, when configuration added by a test host or a later provider may not be visible yet). An
+    /// unconfigured OpenID Connect scheme would fail every request: the middleware asks remote schemes about each
+    /// request's path.</summary>
+    private static void AddOidcWhenConfigured(IServiceCollection services)
+    {
+        services.TryAddSingleton(HtmlEncoder.Default);
+        services.TryAddSingleton(UrlEncoder.Default);
+        services.TryAddEnumerable(ServiceDescriptor
+            .Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, OidcSignIn>();
+        services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme)
+            .Validate(o => { o.Validate(OpenIdConnectDefaults.AuthenticationScheme); return true; });
+        services.AddOptions<AuthenticationOptions>().Configure<IOptions<AccessOptions>>((authentication, access) =>
+        {
+            if (access.Value.Oidc.IsConfigured)
+            {
+                authentication.AddScheme<OpenIdConnectHandler>(OpenIdConnectDefaults.AuthenticationScheme,
+                    access.Value.Oidc.DisplayName);
+            }
+        });
     }
 
     public static string KeysFolder(AccessOptions access, DatabaseOptions database, string contentRoot) =>
