@@ -49,3 +49,31 @@ public sealed class SignInRulesFacts
         Assert.Equal("", output.ToString());
     }
 }
+
+public sealed class RevalidationFacts
+{
+    private static readonly ConfiguredUser Ann = new() { Name = "ann", Role = "Operator", PasswordHash = ConfiguredUsers.Hash("ann's password!") };
+
+    private static System.Security.Claims.ClaimsPrincipal SignedIn(ConfiguredUser user) =>
+        AccessClaims.Principal(user.Name, user.ParsedRole, AccessClaims.LocalSource, AccessClaims.StampOf(user), "Cookies");
+
+    [Fact]
+    public void IsStillValid_WhileTheEntryIsUnchanged() =>
+        Assert.True(RevalidatingAccessState.IsStillValid(SignedIn(Ann), new AccessOptions { Users = [Ann] }));
+
+    [Fact]
+    public void IsStillValid_IsFalse_WhenTheRoleChanged() =>
+        Assert.False(RevalidatingAccessState.IsStillValid(SignedIn(Ann), new AccessOptions
+        {
+            Users = [new ConfiguredUser { Name = "ann", Role = "Viewer", PasswordHash = Ann.PasswordHash }],
+        }));
+
+    [Fact]
+    public void IsStillValid_IsFalse_WhenTheUserWasRemoved() =>
+        Assert.False(RevalidatingAccessState.IsStillValid(SignedIn(Ann), new AccessOptions()));
+
+    [Fact]
+    public void IsStillValid_LeavesOidcUsersToTheirProvider() =>
+        Assert.True(RevalidatingAccessState.IsStillValid(
+            AccessClaims.Principal("Ada", AccessRole.Viewer, AccessClaims.OidcSource, null, "Cookies"), new AccessOptions()));
+}

@@ -56,9 +56,8 @@ public sealed class SignInCookie(IHostEnvironment environment, IOptions<AccessOp
     {
         var principal = context.Principal;
         if (principal?.FindFirst(AccessClaims.Source)?.Value != AccessClaims.LocalSource) return;
-        var users = context.HttpContext.RequestServices.GetRequiredService<ConfiguredUsers>();
-        var user = users.Find(principal.Identity?.Name);
-        if (user is not null && principal.FindFirst(AccessClaims.Stamp)?.Value == AccessClaims.StampOf(user)) return;
+        var access = context.HttpContext.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+        if (RevalidatingAccessState.IsStillValid(principal, access)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
