@@ -55,6 +55,9 @@ public sealed class SignInFacts(ChromiumFixture chromium, SignInFacts.App app) :
         await Assertions.Expect(page.Locator("[data-testid=sync-state]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=sync-now]")).ToHaveCountAsync(0);
 
+        await page.GotoAsync("/hangfire");
+        await Assertions.Expect(page.GetByText("Realtime Graph").First).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(2_500);
         await page.GotoAsync("/hangfire/recurring");
         await Assertions.Expect(page.GetByText("Recurring jobs").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".js-jobs-list-command")).ToHaveCountAsync(0);
