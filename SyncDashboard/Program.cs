@@ -1,4 +1,8 @@
+using SyncDashboard.Access;
 using SyncDashboard.Composition;
+
+// `dotnet run --project SyncDashboard -- hash-password`: make an Access:Users:<n>:PasswordHash, then exit.
+if (args is [HashPasswordCommand.Name, ..]) return HashPasswordCommand.Run();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSyncDashboard();
@@ -6,6 +10,7 @@ builder.AddSyncDashboard();
 var app = builder.Build();
 app.MapSyncDashboard();
 app.Run();
+return 0;
 
 /// <summary>Visible to <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

@@ -43,11 +43,16 @@ public class TestApp : WebApplicationFactory<Program>
             ["Sync:FullCron"] = NeverCron,
             ["Rollups:Cron"] = NeverCron,
             ["Retention:Cron"] = NeverCron,
+            // Data-protection keys (they encrypt the sign-in cookie) in temp, not in the project's data folder.
+            ["Access:KeysFolder"] = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
     }
 
     public string DatabaseFile { get; }
+
+    /// <summary>Development by default (no sign-in unless users are configured); access tests use Production.</summary>
+    internal string EnvironmentName { get; init; } = "Development";
 
     /// <summary>Starts the app on Kestrel on a free port (a browser cannot reach the in-memory test server) and
     /// returns its address. Idempotent.</summary>
@@ -91,7 +96,9 @@ public class TestApp : WebApplicationFactory<Program>
         started = true;
         // Development also serves the static web assets (MudBlazor's _content, blazor.web.js) from the build's
         // manifest, as `dotnet run` does.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
+        // Outside Development the host would serve only published assets; tests run from the build output.
+        if (EnvironmentName != "Development") builder.UseStaticWebAssets();
         // Added last, so these win over appsettings.json (UseSetting would not: host settings are read first).
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>

@@ -137,6 +137,9 @@ public sealed class CrashSafetyFacts
         "--Sync:FullCron=*/4 * * * * *",
         $"--Sync:RunTimeoutSeconds={RunTimeoutSeconds}",
         "--Sync:SyncOnStartup=true",
+        // Production refuses to start without someone who may sign in; the pages are not under test.
+        .. SignInHelper.UserSettings().Select(setting => $"--{setting.Key}={setting.Value}"),
+        $"--Access:KeysFolder={Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys")}",
         // The line a round aiming at the migration waits for.
         "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Information",
         "--Logging:Console:FormatterOptions:SingleLine=true",

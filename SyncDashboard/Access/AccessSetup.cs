@@ -1,22 +1,95 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Composition;
+using SyncDashboard.Monitoring;
+
 namespace SyncDashboard.Access;
 
-/// <summary>Authorization for pages, the API and <c>/hangfire</c>.</summary>
+/// <summary>Sign-in and authorization for pages, the API and <c>/hangfire</c>. With users or OpenID Connect
+/// configured, every endpoint needs <see cref="AccessPolicies.View"/> unless it says otherwise (the login page, static
+/// assets, the signed webhook), and actions need <see cref="AccessPolicies.Operate"/>. With neither, Development is
+/// open (everyone an operator) and any other environment refuses to start.</summary>
 public static class AccessSetup
 {
+    public const string LoginPath = "/login";
+
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
-        // No sign-in exists yet: everyone may view and operate. The policies are already in place so every button and
-        // POST route names what it needs, and sign-in only has to change what the policies require.
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AccessPolicies.View, p => p.RequireAssertion(_ => true))
-            .AddPolicy(AccessPolicies.Operate, p => p.RequireAssertion(_ => true));
-        builder.Services.AddCascadingAuthenticationState();
+        var services = builder.Services;
+        services.AddValidatedOptions<AccessOptions>(AccessOptions.Section);
+        services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        services.AddSingleton<ConfiguredUsers>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IAuthorizationHandler, AccessRequirementHandler>();
+
+        var view = new AuthorizationPolicyBuilder().AddRequirements(new AccessRequirement(AccessRole.Viewer)).Build();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccessPolicies.View, view)
+            .AddPolicy(AccessPolicies.Operate, p => p.AddRequirements(new AccessRequirement(AccessRole.Operator)))
+            // Anything that names no policy (pages, the Blazor hub, GET routes, /openapi) needs View.
+            .SetFallbackPolicy(view);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAccessState>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, SignInCookie>();
+        services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, SecureAntiforgeryCookie>();
+        AddOidcWhenConfigured(services);
+
+        // The cookie is encrypted with these keys: kept on disk, a restart does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("SyncDashboard");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<AccessOptions>, IOptions<DatabaseOptions>, IHostEnvironment, ILoggerFactory>(
+                (keys, access, database, environment, logs) => keys.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(KeysFolder(access.Value, database.Value, environment.ContentRootPath)), logs));
         return builder;
     }
 
+    /// <summary>What <c>AddOpenIdConnect()</c> registers, except that the scheme itself is added only when
+    /// <c>Access:Oidc:Authority</c> is set, decided when options are first read (not while services are being
+    /// registered, when configuration added by a test host or a later provider may not be visible yet). An
+    /// unconfigured OpenID Connect scheme would fail every request: the middleware asks remote schemes about each
+    /// request's path.</summary>
+    private static void AddOidcWhenConfigured(IServiceCollection services)
+    {
+        services.TryAddSingleton(HtmlEncoder.Default);
+        services.TryAddSingleton(UrlEncoder.Default);
+        services.TryAddEnumerable(ServiceDescriptor
+            .Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, OidcSignIn>();
+        services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme)
+            .Validate(o => { o.Validate(OpenIdConnectDefaults.AuthenticationScheme); return true; });
+        services.AddOptions<AuthenticationOptions>().Configure<IOptions<AccessOptions>>((authentication, access) =>
+        {
+            if (access.Value.Oidc.IsConfigured)
+            {
+                authentication.AddScheme<OpenIdConnectHandler>(OpenIdConnectDefaults.AuthenticationScheme,
+                    access.Value.Oidc.DisplayName);
+            }
+        });
+    }
+
+    public static string KeysFolder(AccessOptions access, DatabaseOptions database, string contentRoot) =>
+        string.IsNullOrWhiteSpace(access.KeysFolder)
+            ? Path.Combine(Path.GetFullPath(database.DataFolder, contentRoot), "keys")
+            : Path.GetFullPath(access.KeysFolder, contentRoot);
+
     public static WebApplication UseAccess(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
         app.UseAuthorization();
+        app.MapSignIn();
         return app;
     }
 }

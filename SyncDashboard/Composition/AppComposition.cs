@@ -36,7 +36,8 @@ public static class AppComposition
         app.UseDashboardNotFoundPage();
         app.UseAccess();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Stylesheets and scripts are public; the login page needs them before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapApi();
         app.MapSyncConsole();
         app.MapDashboard();

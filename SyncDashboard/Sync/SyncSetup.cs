@@ -4,6 +4,7 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Access;
 using SyncDashboard.Composition;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Mirror;
@@ -67,15 +68,16 @@ public static class SyncSetup
         return builder;
     }
 
-    /// <summary>The Hangfire dashboard: the admin console, for local requests only until sign-in exists.</summary>
+    /// <summary>The Hangfire dashboard: the admin console, read-only to viewers (see <see cref="HangfireConsoleAccess"/>).</summary>
     public static WebApplication MapSyncConsole(this WebApplication app)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "SyncDashboard · jobs",
             AppPath = "/",
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        });
+            Authorization = [new HangfireConsoleAccess()],
+            IsReadOnlyFunc = HangfireConsoleAccess.IsReadOnly,
+        }).RequireAuthorization(AccessPolicies.View);
         return app;
     }
 }

@@ -1,0 +1,165 @@
+using System.Net;
+using SyncDashboard.Access;
+using SyncDashboard.Tests.Infrastructure;
+using static SyncDashboard.Tests.Infrastructure.SignInHelper;
+
+namespace SyncDashboard.Tests.Access;
+
+/// <summary>Which environments start open, which refuse, and what survives a restart.</summary>
+public sealed class AccessStartupFacts
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Development_WithNobodyConfigured_NeedsNoSignIn()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var home = await client.GetStringAsync("/", Ct);
+        var sync = await client.PostAsync("/api/sync", null, Ct);
+
+        Assert.Contains("data-testid=\"sync-now\"", home);
+        Assert.Contains("data-testid=\"open-access\"", home);
+        Assert.Equal(HttpStatusCode.Accepted, sync.StatusCode);
+    }
+
+    [Fact]
+    public async Task Development_WithUsersConfigured_RequiresSignIn()
+    {
+        await using var app = new TestApp(UserSettings());
+        await app.StartAsync();
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/sync", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Production_WithNobodyConfigured_RefusesToStart_NamingTheKeys()
+    {
+        await using var app = new TestApp { EnvironmentName = "Production" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        var message = Flatten(error);
+        Assert.Contains("Access:Users:0:PasswordHash", message);
+        Assert.Contains("Access:Oidc:Authority", message);
+    }
+
+    [Fact]
+    public async Task Startup_Fails_NamingTheKey_WhenAPasswordHashIsAPlainPassword()
+    {
+        var settings = UserSettings();
+        settings["Access:Users:1:PasswordHash"] = "operator-password";
+        await using var app = new TestApp(settings) { EnvironmentName = "Production" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        Assert.Contains("Access:Users:1:PasswordHash", Flatten(error));
+    }
+
+    [Fact]
+    public async Task Startup_Fails_NamingTheKey_WhenARoleIsUnknown()
+    {
+        var settings = UserSettings();
+        settings["Access:Users:0:Role"] = "Admin";
+        await using var app = new TestApp(settings) { EnvironmentName = "Production" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        Assert.Contains("Access:Users:0:Role", Flatten(error));
+    }
+
+    [Fact]
+    public async Task Startup_Fails_NamingTheKey_WhenOidcHasNoClientId()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Access:Oidc:Authority"] = "https://id.example" })
+        {
+            EnvironmentName = "Production",
+        };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        Assert.Contains("Access:Oidc:ClientId", Flatten(error));
+    }
+
+    /// <summary>The cookie is encrypted with keys kept on disk, so a restarted (or second) node accepts it.</summary>
+    [Fact]
+    public async Task SignIn_SurvivesARestart()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", $"keys-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string?> { ["Access:KeysFolder"] = keys };
+        string cookie;
+        await using (var first = ProductionApp(settings))
+        {
+            using var client = Client(first);
+            var response = await PostLoginAsync(client, ViewerName, ViewerPassword);
+            cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-SyncDashboard="));
+        }
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+
+        await using var second = ProductionApp(settings);
+        using var restarted = Client(second);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/monitoring/state");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+
+        Assert.Equal(HttpStatusCode.OK, (await restarted.SendAsync(request, Ct)).StatusCode);
+    }
+
+    /// <summary>Changing a user's password hash (or role, or removing them) ends sessions made with the old entry.</summary>
+    [Fact]
+    public async Task SignIn_Ends_WhenTheUsersEntryChanges()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", $"keys-{Guid.NewGuid():N}");
+        string cookie;
+        await using (var first = ProductionApp(new Dictionary<string, string?> { ["Access:KeysFolder"] = keys }))
+        {
+            using var client = Client(first);
+            var response = await PostLoginAsync(client, ViewerName, ViewerPassword);
+            cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-SyncDashboard="));
+        }
+
+        await using var second = ProductionApp(new Dictionary<string, string?>
+        {
+            ["Access:KeysFolder"] = keys,
+            ["Access:Users:0:PasswordHash"] = ConfiguredUsers.Hash("a-new-viewer-password"),
+        });
+        using var restarted = Client(second);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/monitoring/state");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await restarted.SendAsync(request, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_IsRefused_AfterTooManyFailures_EvenWithTheRightPassword()
+    {
+        await using var app = ProductionApp(new Dictionary<string, string?> { ["Access:MaxFailedSignIns"] = "3" });
+        using var client = Client(app);
+        for (var i = 0; i < 3; i++) await PostLoginAsync(client, OperatorName, $"guess-{i}");
+
+        var response = await PostLoginAsync(client, OperatorName, OperatorPassword);
+
+        Assert.StartsWith("/login?failed=true", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/monitoring/state", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_OverPlainHttp_InProduction_SaysHttpsIsNeeded()
+    {
+        await using var app = ProductionApp();
+        using var client = app.CreateClient(new() { BaseAddress = new Uri("http://dashboard.test"), AllowAutoRedirect = false });
+
+        var login = await client.GetStringAsync("/login", Ct);
+
+        Assert.Contains("data-testid=\"sign-in-needs-https\"", login);
+        Assert.DoesNotContain("data-testid=\"sign-in-form\"", login);
+    }
+
+    internal static string Flatten(Exception error) =>
+        error is AggregateException aggregate
+            ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
+            : error.Message + (error.InnerException is { } inner ? " | " + Flatten(inner) : "");
+}

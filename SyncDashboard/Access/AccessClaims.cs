@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SyncDashboard.Access;
+
+/// <summary>The few claims a sign-in cookie carries: name, role, where the sign-in came from, and for a configured
+/// user a stamp of their configuration, so changing a user's password hash or role (or removing them) ends their
+/// existing sessions.</summary>
+public static class AccessClaims
+{
+    public const string Source = "syncdashboard:source";
+    public const string Stamp = "syncdashboard:stamp";
+    public const string LocalSource = "local";
+    public const string OidcSource = "oidc";
+
+    public static ClaimsPrincipal Principal(string name, AccessRole? role, string source, string? stamp, string scheme)
+    {
+        var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Name, name));
+        if (role is { } r) identity.AddClaim(new Claim(ClaimTypes.Role, r.ToString()));
+        identity.AddClaim(new Claim(Source, source));
+        if (stamp is not null) identity.AddClaim(new Claim(Stamp, stamp));
+        return new ClaimsPrincipal(identity);
+    }
+
+    public static AccessRole? RoleOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated != true ? null
+        : user.IsInRole(nameof(AccessRole.Operator)) ? AccessRole.Operator
+        : user.IsInRole(nameof(AccessRole.Viewer)) ? AccessRole.Viewer
+        : null;
+
+    /// <summary>A short digest of what grants a configured user access; never the hash itself.</summary>
+    public static string StampOf(ConfiguredUser user) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Name}\n{user.ParsedRole}\n{user.PasswordHash}")))[..16];
+}

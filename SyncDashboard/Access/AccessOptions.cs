@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SyncDashboard.Access;
+
+/// <summary>What a signed-in person may do. An operator may also view.</summary>
+public enum AccessRole { Viewer, Operator }
+
+/// <summary>Who may sign in. Configured users, OpenID Connect, or both; with neither, only Development runs (open,
+/// everyone an operator), anything else refuses to start (<see cref="AccessOptionsValidator"/>).</summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    /// <summary>Local users. Passwords are stored only as ASP.NET Core Identity hashes (<c>hash-password</c>).</summary>
+    public List<ConfiguredUser> Users { get; set; } = [];
+
+    public OidcOptions Oidc { get; set; } = new();
+
+    /// <summary>How long a sign-in lasts without activity (sliding).</summary>
+    [Range(1, 24 * 30)]
+    public int SessionHours { get; set; } = 8;
+
+    /// <summary>Failed sign-ins for one name within <see cref="LockoutMinutes"/> before that name is refused for
+    /// <see cref="LockoutMinutes"/>.</summary>
+    [Range(1, 1000)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Where the data-protection keys that encrypt the sign-in cookie are kept, relative to the content
+    /// root unless absolute. Empty: <c>keys</c> under <c>Database:DataFolder</c>. Several nodes must share it.</summary>
+    public string? KeysFolder { get; set; }
+
+    /// <summary>Outside Development the cookies are Secure (and sign-in refuses plain http). Behind a TLS-terminating
+    /// proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true instead of turning this off; off only for a trusted network.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    public bool HasUsers => Users.Count > 0;
+
+    public bool SecureCookies(IHostEnvironment environment) => RequireHttps && !environment.IsDevelopment();
+
+    /// <summary>Sign-in is required as soon as anyone is configured, in every environment.</summary>
+    public bool RequiresSignIn => HasUsers || Oidc.IsConfigured;
+}
+
+public sealed class ConfiguredUser
+{
+    [Required]
+    public string Name { get; set; } = "";
+
+    /// <summary>An ASP.NET Core Identity password hash (<c>dotnet run --project SyncDashboard -- hash-password</c>).</summary>
+    [Required]
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary><c>Viewer</c> or <c>Operator</c>. Text, parsed by the validator, so a typo stops start-up naming the key.</summary>
+    public string Role { get; set; } = "";
+
+    public AccessRole? ParsedRole =>
+        Enum.TryParse<AccessRole>(Role, ignoreCase: true, out var role) && Enum.IsDefined(role)
+        && !int.TryParse(Role, out _) ? role : null;
+}
+
+public sealed class OidcOptions
+{
+    /// <summary>The identity provider's issuer URL; set, it turns OpenID Connect on.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>Empty for a public client (PKCE only).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The ID token claim that carries the user's roles (Entra ID, Keycloak: <c>roles</c>).</summary>
+    [Required]
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>The <see cref="RoleClaim"/> value that makes someone an operator.</summary>
+    [Required]
+    public string OperatorRole { get; set; } = "SyncDashboard.Operator";
+
+    /// <summary>The <see cref="RoleClaim"/> value that makes someone a viewer. Without either value a person signs
+    /// in and sees nothing.</summary>
+    [Required]
+    public string ViewerRole { get; set; } = "SyncDashboard.Viewer";
+
+    /// <summary>What the login page's button says.</summary>
+    [Required]
+    public string DisplayName { get; set; } = "single sign-on";
+
+    /// <summary>Require https for the authority's metadata (turn off only for a local test IdP).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
+}

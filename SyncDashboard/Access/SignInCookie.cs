@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace SyncDashboard.Access;
+
+/// <summary>The sign-in cookie: HttpOnly, SameSite=Lax (Strict would drop it on the way back from an identity
+/// provider), Secure and <c>__Host-</c>-prefixed outside Development. API clients get 401/403, never a login page.</summary>
+public sealed class SignInCookie(IHostEnvironment environment, IOptions<AccessOptions> access)
+    : IConfigureNamedOptions<CookieAuthenticationOptions>
+{
+    public void Configure(CookieAuthenticationOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, CookieAuthenticationOptions options)
+    {
+        if (name != CookieAuthenticationDefaults.AuthenticationScheme) return;
+        var secure = access.Value.SecureCookies(environment);
+        options.Cookie.Name = secure ? "__Host-SyncDashboard" : "SyncDashboard";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        options.Cookie.Path = "/";
+        options.ExpireTimeSpan = TimeSpan.FromHours(access.Value.SessionHours);
+        options.SlidingExpiration = true;
+        options.LoginPath = AccessSetup.LoginPath;
+        options.AccessDeniedPath = AccessSetup.LoginPath;
+        options.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+        options.Events.OnValidatePrincipal = ValidateConfiguredUserAsync;
+    }
+
+    /// <summary>Pages (and /hangfire, which people open in a browser) go to the login page; machine clients get the
+    /// status code.</summary>
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsMachineRequest(context.Request))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        var target = status == StatusCodes.Status403Forbidden
+            ? $"{AccessSetup.LoginPath}?denied=true"
+            : context.RedirectUri;
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
+    }
+
+    public static bool IsMachineRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi")
+        || !HttpMethods.IsGet(request.Method)
+        || request.Headers.XRequestedWith == "XMLHttpRequest";
+
+    /// <summary>A configured user's session ends when their entry changes or disappears.</summary>
+    private static async Task ValidateConfiguredUserAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.FindFirst(AccessClaims.Source)?.Value != AccessClaims.LocalSource) return;
+        var access = context.HttpContext.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
+        if (RevalidatingAccessState.IsStillValid(principal, access)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+}
+
+/// <summary>The antiforgery cookie follows the sign-in cookie: Secure and <c>__Host-</c> outside Development.</summary>
+public sealed class SecureAntiforgeryCookie(IHostEnvironment environment, IOptions<AccessOptions> access)
+    : IPostConfigureOptions<AntiforgeryOptions>
+{
+    public void PostConfigure(string? name, AntiforgeryOptions options)
+    {
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        if (!access.Value.SecureCookies(environment)) return;
+        options.Cookie.Name = "__Host-SyncDashboard.Antiforgery";
+        options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        options.Cookie.Path = "/";
+    }
+}
