@@ -12,7 +12,7 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    [Parameter, EditorRequired] public ChartOptions Options { get; set; } = default!;
+    [Parameter, EditorRequired] public ApexOptions Options { get; set; } = default!;
 
     /// <summary>What the chart is, for assistive technology: "Sync runs per hour, last 24 hours".</summary>
     [Parameter, EditorRequired] public string AriaLabel { get; set; } = "";
@@ -37,7 +37,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     internal string EffectiveJson() => (Options with
     {
         Theme = new ChartTheme(DarkMode ? "dark" : "light"),
-        Chart = Options.Chart with { Background = "transparent", FontFamily = "inherit" },
+        Chart = Options.Chart with { Height = Options.Chart.Height ?? Height, Background = "transparent", FontFamily = "inherit" },
     }).ToJson();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -6,7 +6,7 @@ namespace SyncDashboard.Components.Charts;
 // The subset of ApexCharts 4.7 options the dashboard uses, as records; serialised camelCase with nulls left out, so
 // every unset option keeps ApexCharts' default. Property names follow https://apexcharts.com/docs/options/.
 
-public sealed record ChartOptions(
+public sealed record ApexOptions(
     ChartSettings Chart,
     IReadOnlyList<ChartSeries> Series,
     ChartXAxis? Xaxis = null,
@@ -78,7 +78,10 @@ public sealed record ChartAnnotations(
     IReadOnlyList<ChartXAnnotation>? Xaxis = null,
     IReadOnlyList<ChartYAnnotation>? Yaxis = null);
 
-public sealed record ChartXAnnotation(long X, string BorderColor, ChartAnnotationLabel? Label = null, int? StrokeDashArray = null);
+/// <summary>A vertical line at <paramref name="X"/>, or a band to <paramref name="X2"/>.</summary>
+public sealed record ChartXAnnotation(
+    long X, string BorderColor, ChartAnnotationLabel? Label = null, int? StrokeDashArray = null,
+    long? X2 = null, string? FillColor = null, double? Opacity = null);
 
 public sealed record ChartYAnnotation(double Y, string BorderColor, ChartAnnotationLabel? Label = null, int? StrokeDashArray = null);
 
