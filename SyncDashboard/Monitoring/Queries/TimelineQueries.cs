@@ -63,7 +63,8 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                         m.PeriodStartUtc >= from && m.PeriodStartUtc < to)
             .Select(m => new
             {
-                m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.TotalDurationMs, m.MaxDurationMs, m.DurationHistogram,
+                m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.TotalDurationMs, m.MinDurationMs, m.MaxDurationMs,
+                m.DurationHistogram,
             })
             .ToListAsync(ct);
 
@@ -79,7 +80,8 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                 successes,
                 inBucket.Sum(r => r.FailureCount),
                 MetricQueries.MeanOf(inBucket.Sum(r => r.TotalDurationMs), successes),
-                HistogramPercentile.Of(HistogramPercentile.Merge(inBucket.Select(r => r.DurationHistogram)), 0.95),
+                Within(HistogramPercentile.Of(HistogramPercentile.Merge(inBucket.Select(r => r.DurationHistogram)), 0.95),
+                    inBucket.Min(r => r.MinDurationMs), inBucket.Max(r => r.MaxDurationMs)),
                 inBucket.Max(r => r.MaxDurationMs));
         }).ToList();
 
@@ -115,6 +117,11 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .OrderByDescending(a => a.AtUtc).Take(MaxAnnotations).OrderBy(a => a.AtUtc).ToList();
         return (all, total);
     }
+
+    /// <summary>A histogram's quantile is exact only to its bucket; it is never below the shortest run or above the
+    /// longest one.</summary>
+    private static double? Within(double? value, long? shortest, long? longest) =>
+        value is not { } v ? null : Math.Min(Math.Max(v, shortest ?? v), longest ?? v);
 
     public static string ActionLabel(AuditAction action) => action switch
     {
