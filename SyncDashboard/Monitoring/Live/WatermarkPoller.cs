@@ -18,7 +18,11 @@ public sealed class WatermarkPoller(
     ILogger<WatermarkPoller> logger) : BackgroundService
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Watermark? known;
+
+    /// <summary>Completes once the first watermark was read: from then on every unannounced commit is noticed.</summary>
+    internal Task Ready => ready.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +32,7 @@ public sealed class WatermarkPoller(
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(interval), time);
         try
         {
+            await BaselineAsync(interval, stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
@@ -45,6 +50,26 @@ public sealed class WatermarkPoller(
         finally
         {
             notifier.BeforeAnnouncedChange = null;
+        }
+    }
+
+    /// <summary>The watermark before the first tick, so a commit made elsewhere right after start-up is not taken for
+    /// the starting point. Retried while the database is not ready yet (still migrating).</summary>
+    private async Task BaselineAsync(int intervalMs, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await MovedElsewhereAsync(ct);
+                ready.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "The monitoring watermark cannot be read yet");
+                await Task.Delay(TimeSpan.FromMilliseconds(intervalMs), time, ct);
+            }
         }
     }
 
