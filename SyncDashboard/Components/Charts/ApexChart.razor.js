@@ -3,6 +3,7 @@
 // window.ApexCharts; it is loaded on first use so pages without charts never download it.
 
 let library;
+let created = 0;
 const charts = new WeakMap();
 
 function loadLibrary() {
@@ -31,6 +32,8 @@ export function render(element, json) {
     entry.ready = loadLibrary().then(async ApexCharts => {
         const chart = new ApexCharts(element, options);
         await chart.render();
+        // Which chart instance this is and how often it was updated: visible to tests and to anyone debugging.
+        element.dataset.chartInstance = String(++created);
         element.dataset.chartUpdates = "0";
         return chart;
     });
