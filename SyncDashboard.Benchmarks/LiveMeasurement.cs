@@ -63,9 +63,10 @@ public static class LiveMeasurement
             await using var nodeB = new LiveApp(databaseFile, poll);
             var addressB = nodeB.Start();
 
-            var local = await MeasureLatencyAsync(browser, addressA, nodeA, runs);
+            var pollInterval = int.Parse(pollMs, CultureInfo.InvariantCulture);
+            var local = await MeasureLatencyAsync(browser, addressA, nodeA, runs, pollInterval);
             Report("same node (notifier)", local);
-            var remote = await MeasureLatencyAsync(browser, addressB, nodeA, runs);
+            var remote = await MeasureLatencyAsync(browser, addressB, nodeA, runs, pollInterval);
             Report($"other node (watermark poller, {pollMs} ms)", remote);
 
             await MeasureMemoryAsync(browser, addressA, nodeA, memoryPage, circuitCounts, settle);
@@ -81,7 +82,8 @@ public static class LiveMeasurement
 
     /// <summary>Milliseconds from each run's commit on <paramref name="syncNode"/> to the DOM change in a page open on
     /// <paramref name="pageAddress"/>.</summary>
-    private static async Task<List<double>> MeasureLatencyAsync(IBrowser browser, Uri pageAddress, LiveApp syncNode, int runs)
+    private static async Task<List<double>> MeasureLatencyAsync(
+        IBrowser browser, Uri pageAddress, LiveApp syncNode, int runs, int pollMs)
     {
         var page = await browser.NewPageAsync(new() { BaseURL = pageAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
         await page.GotoAsync("/timeline");
@@ -99,8 +101,9 @@ public static class LiveMeasurement
             var completed = await CompletedUnixMsAsync(factory, outcome.EventId!.Value);
             var seen = await (await page.WaitForFunctionAsync("() => window.__seen", null, new() { Timeout = 10_000 })).JsonValueAsync<double>();
             if (i >= warmUp) latencies.Add(seen - completed);
-            // Runs a few hundred ms apart, not back to back, as a busy schedule would make them.
-            await Task.Delay(random.Next(150, 400));
+            // A pause spread over a whole poll interval: detection happens just after a poll, so a fixed pause would
+            // put every commit at the same point of the poller's cycle and bias the other node's figures.
+            await Task.Delay(random.Next(150, 150 + Math.Max(pollMs, 250)));
         }
         await page.CloseAsync(new() { RunBeforeUnload = false });
         return latencies;

@@ -50,7 +50,8 @@ public sealed partial class ApexChart : IAsyncDisposable
             if (disposed) return;
             renderedJson = json;
             await module.InvokeVoidAsync("render", host, json);
-            return;
+            // Renders while the module loaded found no module to send their options to: send the newest now.
+            json = EffectiveJson();
         }
         if (module is null || json == renderedJson) return;
         renderedJson = json;
