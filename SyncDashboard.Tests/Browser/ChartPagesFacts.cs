@@ -76,6 +76,28 @@ public sealed class ChartPagesFacts(ChromiumFixture chromium, SeededTestApp app)
     }
 
     [Fact]
+    public async Task DarkMode_RethemesTheSameCharts()
+    {
+        await using var session = await PageSession.OpenAsync(chromium.Browser, await app.StartSeededAsync());
+        var page = session.Page;
+        await session.OpenLiveAsync("/timeline");
+        var chart = page.Locator("[data-testid=runs-chart] .apex-chart-host");
+        await Assertions.Expect(chart.Locator("svg.apexcharts-svg")).ToBeVisibleAsync();
+        var instance = await chart.GetAttributeAsync("data-chart-instance");
+        var lightText = await AxisLabelColorAsync(chart);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();
+
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-chart-updates", "1");
+        Assert.NotEqual(lightText, await AxisLabelColorAsync(chart));
+        Assert.Equal(instance, await chart.GetAttributeAsync("data-chart-instance"));
+        Assert.Empty(session.Problems);
+    }
+
+    private static Task<string> AxisLabelColorAsync(ILocator chart) =>
+        chart.Locator(".apexcharts-yaxis-label").First.EvaluateAsync<string>("e => e.getAttribute('fill')");
+
+    [Fact]
     public async Task Performance_DrawsItsCharts_AndFlagsTheSlowStretch()
     {
         await using var session = await PageSession.OpenAsync(chromium.Browser, await app.StartSeededAsync());
