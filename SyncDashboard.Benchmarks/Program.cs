@@ -30,6 +30,14 @@ if (args.FirstOrDefault() == "generate-history")
     return;
 }
 
+// `live [--runs 50] [--circuits 1,10,50] [--settle-seconds 15] [--poll-ms 1000] [--page /timeline]` measures commit →
+// DOM latency in Chromium and server memory per open circuit (see LiveMeasurement).
+if (args.FirstOrDefault() == "live")
+{
+    await LiveMeasurement.RunAsync(args);
+    return;
+}
+
 // `check-queries` prints what the real and the full-scan versions answer, to see that they agree.
 if (args.FirstOrDefault() == "check-queries")
 {

@@ -6,7 +6,25 @@ public sealed class MonitoringNotifier(ILogger<MonitoringNotifier> logger)
 {
     public event Func<Task>? Changed;
 
+    /// <summary>Runs before the subscribers hear of a commit announced by this process, so the watermark poller can
+    /// note what was announced before any page reloads.</summary>
+    internal Func<Task>? BeforeAnnouncedChange { get; set; }
+
+    /// <summary>Announces a commit this process made.</summary>
     public async Task NotifyAsync()
+    {
+        if (BeforeAnnouncedChange is { } before)
+        {
+            try { await before(); }
+            catch (Exception ex) { logger.LogDebug(ex, "Noting an announced change failed"); }
+        }
+        await RaiseAsync();
+    }
+
+    /// <summary>Tells the subscribers of a commit made elsewhere (another node's worker), found by the watermark poller.</summary>
+    internal Task NotifyOtherWriterAsync() => RaiseAsync();
+
+    private async Task RaiseAsync()
     {
         if (Changed is not { } handlers) return;
         foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())

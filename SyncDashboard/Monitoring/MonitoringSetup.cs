@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Composition;
+using SyncDashboard.Monitoring.Live;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Monitoring;
@@ -33,10 +34,12 @@ public static class MonitoringSetup
         services.AddSingleton<MetricQueries>();
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<PerformanceQueries>();
+        services.AddSingleton<PerformanceTrendQueries>();
         services.AddSingleton<FreshnessQueries>();
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddLiveWatermark();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
 
@@ -15,6 +16,8 @@ public sealed record SyncTimeline(
 public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
 {
     public const int MaxHours = 720;
+    /// <summary>The most markers one chart gets; a month of a flaky account has thousands of chain openings.</summary>
+    public const int MaxAnnotations = 150;
 
     /// <summary>The last <paramref name="hours"/> hours up to and including the current one, from the hourly
     /// rollups, with no hour missing.</summary>
@@ -46,4 +49,88 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
         }).ToList();
         return new SyncTimeline(from, to, points, manual);
     }
+
+    /// <summary>The timeline page's data: bars of <see cref="TimelineRange.BucketHours"/> hours from the hourly rollups
+    /// (oldest first, none missing, the last one holding the current hour), with percentiles from the rows' merged
+    /// histograms, and the newest markers of the window.</summary>
+    public async Task<TimelineView> ViewAsync(string service, TimelineRange range, CancellationToken ct)
+    {
+        var to = MetricRollup.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
+        var from = to.AddHours(-range.Hours);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.SyncMetrics.AsNoTracking()
+            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly &&
+                        m.PeriodStartUtc >= from && m.PeriodStartUtc < to)
+            .Select(m => new
+            {
+                m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.TotalDurationMs, m.MinDurationMs, m.MaxDurationMs,
+                m.DurationHistogram,
+            })
+            .ToListAsync(ct);
+
+        var buckets = Enumerable.Range(0, range.Hours / range.BucketHours).Select(i =>
+        {
+            var start = from.AddHours(i * range.BucketHours);
+            var end = start.AddHours(range.BucketHours);
+            var inBucket = rows.Where(r => r.PeriodStartUtc >= start && r.PeriodStartUtc < end).ToList();
+            if (inBucket.Count == 0) return new TimelineBucket(start, 0, 0, null, null, null);
+            var successes = inBucket.Sum(r => r.SuccessCount);
+            return new TimelineBucket(
+                start,
+                successes,
+                inBucket.Sum(r => r.FailureCount),
+                MetricQueries.MeanOf(inBucket.Sum(r => r.TotalDurationMs), successes),
+                Within(HistogramPercentile.Of(HistogramPercentile.Merge(inBucket.Select(r => r.DurationHistogram)), 0.95),
+                    inBucket.Min(r => r.MinDurationMs), inBucket.Max(r => r.MaxDurationMs)),
+                inBucket.Max(r => r.MaxDurationMs));
+        }).ToList();
+
+        var (annotations, total) = await AnnotationsAsync(db, service, from, to, ct);
+        return new TimelineView(range, from, to, buckets, annotations, total);
+    }
+
+    private static async Task<(IReadOnlyList<TimelineAnnotation> Newest, int Total)> AnnotationsAsync(
+        MonitoringDbContext db, string service, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var audit = db.AuditEntries.AsNoTracking()
+            .Where(a => a.Service == service && a.OccurredUtc >= from && a.OccurredUtc < to);
+        var opened = db.SyncErrors.AsNoTracking()
+            .Where(c => c.Service == service && c.CreatedUtc >= from && c.CreatedUtc < to);
+        var closed = db.SyncErrors.AsNoTracking()
+            .Where(c => c.Service == service && c.ResolvedUtc >= from && c.ResolvedUtc < to);
+        var total = await audit.CountAsync(ct) + await opened.CountAsync(ct) + await closed.CountAsync(ct);
+
+        // The newest MaxAnnotations of each kind are enough to pick the newest MaxAnnotations of all.
+        var actions = await audit.OrderByDescending(a => a.OccurredUtc).Take(MaxAnnotations)
+            .Select(a => new { a.OccurredUtc, a.Action, a.Actor, a.Details }).ToListAsync(ct);
+        var openings = await opened.OrderByDescending(c => c.CreatedUtc).Take(MaxAnnotations)
+            .Select(c => new { c.Id, c.CreatedUtc, c.Kind, c.ErrorCode, c.HttpStatus }).ToListAsync(ct);
+        var closings = await closed.OrderByDescending(c => c.ResolvedUtc).Take(MaxAnnotations)
+            .Select(c => new { c.Id, ResolvedUtc = c.ResolvedUtc!.Value, c.Resolution, c.ResolvedBy }).ToListAsync(ct);
+
+        var all = actions.Select(a => new TimelineAnnotation(a.OccurredUtc, TimelineMarkerKind.ManualAction,
+                      ActionLabel(a.Action), $"{a.Actor}{(a.Details is null ? "" : ": " + a.Details)}"))
+            .Concat(openings.Select(c => new TimelineAnnotation(c.CreatedUtc, TimelineMarkerKind.ChainOpened,
+                $"Chain #{c.Id} opened", $"{c.Kind}{(c.ErrorCode is null ? "" : " " + c.ErrorCode)}{(c.HttpStatus is null ? "" : $" (HTTP {c.HttpStatus})")}")))
+            .Concat(closings.Select(c => new TimelineAnnotation(c.ResolvedUtc, TimelineMarkerKind.ChainClosed,
+                $"Chain #{c.Id} closed", $"{c.Resolution}{(c.ResolvedBy is null ? "" : " by " + c.ResolvedBy)}")))
+            .OrderByDescending(a => a.AtUtc).Take(MaxAnnotations).OrderBy(a => a.AtUtc).ToList();
+        return (all, total);
+    }
+
+    /// <summary>A histogram's quantile is exact only to its bucket; it is never below the shortest run or above the
+    /// longest one.</summary>
+    private static double? Within(double? value, long? shortest, long? longest) =>
+        value is not { } v ? null : Math.Min(Math.Max(v, shortest ?? v), longest ?? v);
+
+    public static string ActionLabel(AuditAction action) => action switch
+    {
+        AuditAction.SyncNow => "Sync now",
+        AuditAction.ResolveError => "Resolve error",
+        AuditAction.RetryNow => "Retry now",
+        AuditAction.Pause => "Paused",
+        AuditAction.Resume => "Resumed",
+        AuditAction.FaultInjection => "Fault injection",
+        _ => action.ToString(),
+    };
 }

@@ -1,0 +1,12 @@
+namespace SyncDashboard.Components.Charts;
+
+/// <summary>The colours charts share with MudBlazor's default palette, so a failure is the same red as its chip.</summary>
+public static class ChartPalette
+{
+    public const string Success = "#00c853";
+    public const string Failure = "#f64e62";
+    public const string Primary = "#594ae2";
+    public const string Warning = "#ffa800";
+    public const string Info = "#2196f3";
+    public const string Neutral = "#7e6fff";
+}

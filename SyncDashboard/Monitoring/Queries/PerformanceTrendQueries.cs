@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Health;
+
+namespace SyncDashboard.Monitoring.Queries;
+
+/// <summary>A window the performance page offers, and how many hours one point of its percentile lines covers.</summary>
+public sealed record PerformanceRange(string Key, int Days, int BucketHours, string Label)
+{
+    public static readonly PerformanceRange Day = new("24h", 1, 1, "24 h");
+    public static readonly PerformanceRange Week = new("7d", 7, 6, "7 d");
+    public static readonly PerformanceRange Month = new("30d", 30, 24, "30 d");
+
+    public static IReadOnlyList<PerformanceRange> All { get; } = [Day, Week, Month];
+
+    public static PerformanceRange Default => Week;
+
+    public static PerformanceRange Parse(string? key) =>
+        All.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase)) ?? Default;
+}
+
+/// <summary>Durations of the successful runs that started in one period, from the rollup histograms (within a bucket
+/// of the true value, and within the period's shortest and longest run); null for a period without any.
+/// <paramref name="Degraded"/>: the period's exact p95 of incremental and webhook runs was above
+/// <c>Health:PerformanceFactor</c> times the window's median, on at least <c>Health:MinAttemptsForRates</c> runs (the
+/// rule the health evaluator applies to the last hour).</summary>
+public sealed record PerformancePoint(DateTime Start, int Runs, double? P50DurationMs, double? P95DurationMs, bool Degraded);
+
+/// <summary>One bar of the duration histogram: runs that took at least <paramref name="FromMs"/> and less than
+/// <paramref name="ToMs"/> (null for the open-ended last bucket).</summary>
+public sealed record HistogramBar(long FromMs, long? ToMs, int Count);
+
+/// <summary>The performance page's charts, from the hourly rollups (so 30 days cost 720 rows, not every event).</summary>
+public sealed record PerformanceTrend(
+    PerformanceRange Range,
+    DateTime From,
+    DateTime To,
+    double? BaselineMedianMs,
+    double DegradedFactor,
+    IReadOnlyList<PerformancePoint> Points,
+    IReadOnlyList<HistogramBar> Histogram)
+{
+    public int Runs => Points.Sum(p => p.Runs);
+    public double? DegradedAboveMs => BaselineMedianMs * DegradedFactor;
+    public IReadOnlyList<PerformancePoint> DegradedPoints => Points.Where(p => p.Degraded).ToList();
+}
+
+public sealed class PerformanceTrendQueries(
+    IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time, IOptions<HealthOptions> healthOptions)
+{
+    public async Task<PerformanceTrend> GetAsync(string service, PerformanceRange range, CancellationToken ct)
+    {
+        var options = healthOptions.Value;
+        var to = MetricRollup.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
+        var from = to.AddDays(-range.Days);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.SyncMetrics.AsNoTracking()
+            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly &&
+                        m.PeriodStartUtc >= from && m.PeriodStartUtc < to)
+            .Select(m => new { m.PeriodStartUtc, m.DurationHistogram, m.MinDurationMs, m.MaxDurationMs })
+            .ToListAsync(ct);
+
+        var whole = HistogramPercentile.Merge(rows.Select(r => r.DurationHistogram));
+        var baseline = HistogramPercentile.Of(whole, 0.5);
+        var points = new List<PerformancePoint>();
+        for (var i = 0; i < range.Days * 24 / range.BucketHours; i++)
+        {
+            var start = from.AddHours(i * range.BucketHours);
+            var end = start.AddHours(range.BucketHours);
+            var inPeriod = rows.Where(r => r.PeriodStartUtc >= start && r.PeriodStartUtc < end).ToList();
+            var merged = HistogramPercentile.Merge(inPeriod.Select(r => r.DurationHistogram));
+            var runs = merged.Sum();
+            var (shortest, longest) = (inPeriod.Min(r => r.MinDurationMs), inPeriod.Max(r => r.MaxDurationMs));
+            var p95 = Within(HistogramPercentile.Of(merged, 0.95), shortest, longest);
+            // A histogram bucket spans a factor of two, as does the default threshold: the estimate only nominates
+            // a period, and its own runs decide, so a period is never flagged for the rounding of a bucket.
+            var degraded = IsDegraded(p95, runs, baseline, options) &&
+                           await IsDegradedByItsRunsAsync(db, service, start, end, baseline, options, ct);
+            points.Add(new PerformancePoint(start, runs, Within(HistogramPercentile.Of(merged, 0.5), shortest, longest), p95, degraded));
+        }
+
+        var bars = whole.Select((count, bucket) => new HistogramBar(
+                DurationHistogram.LowerBoundMs(bucket),
+                bucket == DurationHistogram.BucketCount - 1 ? null : DurationHistogram.UpperBoundMs(bucket),
+                count))
+            .ToList();
+        return new PerformanceTrend(range, from, to, baseline, options.PerformanceFactor, points, bars);
+    }
+
+    /// <summary>The exact p95 of the period's successful incremental and webhook runs against the baseline. Full syncs
+    /// are left out as the health evaluator leaves them out: a daily full sync is meant to be slower.</summary>
+    private static async Task<bool> IsDegradedByItsRunsAsync(MonitoringDbContext db, string service, DateTime start,
+        DateTime end, double? baselineMedianMs, HealthOptions options, CancellationToken ct)
+    {
+        var durations = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status == SyncStatus.Succeeded && e.StartedUtc >= start &&
+                        e.StartedUtc < end && e.Type != SyncType.Full && e.DurationMs != null)
+            .Select(e => (double)e.DurationMs!.Value)
+            .ToListAsync(ct);
+        durations.Sort();
+        return IsDegraded(PerformanceQueries.Percentile(durations, 0.95), durations.Count, baselineMedianMs, options);
+    }
+
+    /// <summary>A quantile is never below the shortest run or above the longest one.</summary>
+    private static double? Within(double? value, long? shortest, long? longest) =>
+        value is not { } v ? null : Math.Min(Math.Max(v, shortest ?? v), longest ?? v);
+
+    /// <summary>The health evaluator's slowness rule applied to one period: enough runs, and a p95 above the factor
+    /// times the baseline median.</summary>
+    public static bool IsDegraded(double? p95Ms, int runs, double? baselineMedianMs, HealthOptions options) =>
+        p95Ms is { } p95 && baselineMedianMs is > 0 && runs >= options.MinAttemptsForRates &&
+        p95 > options.PerformanceFactor * baselineMedianMs.Value;
+}
