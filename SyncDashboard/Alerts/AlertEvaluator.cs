@@ -1,0 +1,138 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Alerts;
+
+public enum EvaluationReason { AfterRun, Schedule }
+
+/// <summary>Evaluates health, lets <see cref="FlapControl"/> decide, stores its memory and the notifications it asks
+/// for in one conditional save, then queues one delivery job per notification. Does nothing while no channel is
+/// configured.</summary>
+public sealed class AlertEvaluator(
+    IDbContextFactory<MonitoringDbContext> dbFactory,
+    HealthQueries health,
+    IBackgroundJobClient jobs,
+    MonitoringNotifier notifier,
+    TimeProvider time,
+    IOptions<AlertOptions> options,
+    ILogger<AlertEvaluator> logger)
+{
+    private const int MaxConcurrentTries = 5;
+
+    public async Task EvaluateAsync(EvaluationReason reason, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.AnyChannel) return;
+        var service = SyncEngine.Service;
+        var report = await health.GetAsync(service, ct);
+        var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
+        var latestRun = await LatestFinishedRunAsync(service, ct);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var state = await db.AlertStates.SingleOrDefaultAsync(s => s.Service == service, ct);
+            if (state is null)
+            {
+                state = new AlertState { Service = service };
+                db.AlertStates.Add(state);
+            }
+            // A run raises "changed" when it starts and when it ends, and several runs may end before a queued
+            // evaluation starts: each finished run counts once, so N and M count runs (and ticks of the schedule).
+            if (reason == EvaluationReason.AfterRun && latestRun is not null && state.LastRunEventId == latestRun) return;
+            if (reason == EvaluationReason.AfterRun && latestRun is null) return;
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var decision = FlapControl.Decide(state.ToMemory(), report.Status, critical, FlapPolicy.From(settings), now);
+            state.Remember(decision.Memory);
+            state.LastObservedStatus = report.Status;
+            state.LastEvaluatedUtc = now;
+            state.LastRunEventId = latestRun ?? state.LastRunEventId;
+            state.Evaluations++;
+            state.Version++;
+            var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, now) : [];
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxConcurrentTries)
+            {
+                // Another node evaluated at the same moment and saved first: decide again from what it stored.
+                logger.LogDebug(ex, "Alert state changed under evaluation; evaluating again");
+                continue;
+            }
+            if (decision.Notify is { } sent)
+            {
+                logger.LogInformation("Health {From} → {To} ({Kind}): notifying {Count} channel(s)",
+                    sent.From, sent.To, sent.Kind, created.Count);
+                await DispatchAsync(db, created.Select(n => n.Id), ct);
+                await notifier.NotifyAsync();
+            }
+            return;
+        }
+    }
+
+    /// <summary>Queues deliveries that lost their job (the process died between the save and the queueing, or
+    /// in-memory Hangfire storage was lost in a restart). A delivery claims its attempt, so a duplicate is harmless.</summary>
+    public async Task RequeueOrphansAsync(CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(2);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orphans = await db.AlertNotifications
+            .Where(n => (n.Outcome == DeliveryOutcome.Pending && n.CreatedUtc < cutoff) ||
+                        (n.Outcome == DeliveryOutcome.Failed && n.NextAttemptUtc != null && n.NextAttemptUtc < cutoff))
+            .Select(n => n.Id).Take(100).ToListAsync(ct);
+        if (orphans.Count == 0) return;
+        logger.LogWarning("Queueing {Count} alert notification(s) again whose delivery never ran", orphans.Count);
+        await DispatchAsync(db, orphans, ct);
+    }
+
+    private List<AlertNotification> AddNotifications(
+        MonitoringDbContext db, string service, PlannedNotification planned, ServiceHealth report, DateTime now)
+    {
+        var settings = options.Value;
+        var alerts = report.Alerts;
+        var channels = new List<AlertChannel>();
+        if (settings.Webhook.IsConfigured) channels.Add(AlertChannel.Webhook);
+        if (settings.Email.IsConfigured) channels.Add(AlertChannel.Email);
+        var created = channels.Select(channel => new AlertNotification
+        {
+            Service = service,
+            CreatedUtc = now,
+            Channel = channel,
+            Kind = planned.Kind,
+            FromStatus = planned.From,
+            ToStatus = planned.To,
+            AlertCodes = string.Join(',', alerts.Select(a => a.Code)),
+            AlertsJson = AlertMessage.AlertsJson(alerts),
+            Subject = AlertMessage.Subject(service, planned, alerts),
+            Outcome = DeliveryOutcome.Pending,
+        }).ToList();
+        db.AlertNotifications.AddRange(created);
+        return created;
+    }
+
+    private async Task DispatchAsync(MonitoringDbContext db, IEnumerable<long> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            // The job carries the id only: channel settings, and the SMTP password with them, stay in configuration.
+            var jobId = jobs.Enqueue<AlertJobs>(j => j.DeliverAsync(id, CancellationToken.None));
+            await db.AlertNotifications.Where(n => n.Id == id && n.Outcome == DeliveryOutcome.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.JobId, jobId), ct);
+        }
+    }
+
+    private async Task<long?> LatestFinishedRunAsync(string service, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && (e.Status == SyncStatus.Succeeded || e.Status == SyncStatus.Failed))
+            .OrderByDescending(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
+    }
+}
