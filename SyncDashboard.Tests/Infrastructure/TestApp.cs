@@ -43,6 +43,7 @@ public class TestApp : WebApplicationFactory<Program>
             ["Sync:FullCron"] = NeverCron,
             ["Rollups:Cron"] = NeverCron,
             ["Retention:Cron"] = NeverCron,
+            ["Alerts:EvaluationCron"] = NeverCron,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
     }

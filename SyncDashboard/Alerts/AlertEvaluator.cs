@@ -29,9 +29,8 @@ public sealed class AlertEvaluator(
         var settings = options.Value;
         if (!settings.AnyChannel) return;
         var service = SyncEngine.Service;
-        var report = await health.GetAsync(service, ct);
+        var (latestRun, report) = await ObserveAsync(service, ct);
         var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
-        var latestRun = await LatestFinishedRunAsync(service, ct);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -125,6 +124,21 @@ public sealed class AlertEvaluator(
             var jobId = jobs.Enqueue<AlertJobs>(j => j.DeliverAsync(id, CancellationToken.None));
             await db.AlertNotifications.Where(n => n.Id == id && n.Outcome == DeliveryOutcome.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.JobId, jobId), ct);
+        }
+    }
+
+    /// <summary>The health and the newest finished run it reflects. A run that commits while health is being read
+    /// would pair its id with the health from before it (and a good run would count as bad): read again until the
+    /// newest run is the same before and after.</summary>
+    private async Task<(long? LatestRun, ServiceHealth Report)> ObserveAsync(string service, CancellationToken ct)
+    {
+        var latestRun = await LatestFinishedRunAsync(service, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var report = await health.GetAsync(service, ct);
+            var after = await LatestFinishedRunAsync(service, ct);
+            if (after == latestRun || attempt == MaxConcurrentTries) return (latestRun, report);
+            latestRun = after;
         }
     }
 

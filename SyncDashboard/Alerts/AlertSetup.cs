@@ -12,8 +12,9 @@ public static class AlertSetup
     {
         var services = builder.Services;
         services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
-        // A client of its own: no resilience handler (redelivery is AlertDelivery's), no shared base address.
-        services.AddHttpClient(WebhookSender.ClientName);
+        // A client of its own: no resilience handler (redelivery is AlertDelivery's), and none of the factory's
+        // request logging, whose scopes carry the full URL, and a webhook URL is often a credential.
+        services.AddHttpClient(WebhookSender.ClientName).RemoveAllLoggers();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<AlertDelivery>();
