@@ -186,6 +186,33 @@ public sealed class AlertNotificationFacts
         Assert.All(deliveries, j => Assert.Equal([typeof(long), typeof(CancellationToken)], j.Args.Select(a => a?.GetType() ?? typeof(CancellationToken))));
     }
 
+    /// <summary>Several nodes (here: several evaluations in parallel) judging the same bad state decide from one
+    /// shared memory: exactly one of them announces it.</summary>
+    [Fact]
+    public async Task ConcurrentEvaluations_AnnounceAChangeOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sink = new SmtpSink();
+        await using var app = new AlertsApp(Settings(receiver, sink, ("Alerts:NotifyAfterBadEvaluations", "1")));
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 403 };
+        await app.SyncAndEvaluateAsync(1);
+        app.Simulator.Faults = new SimulatorFaults();
+        await app.SyncAndEvaluateAsync(2);
+        await app.SyncAndEvaluateAsync(3); // recovered: the next bad state is news again
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 403 };
+        await app.SyncAsync(); // its own evaluation races the ones below
+
+        var evaluator = app.Get<AlertEvaluator>();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => evaluator.EvaluateAsync(EvaluationReason.Schedule, Ct), Ct)));
+
+        var all = await app.WaitForSentAsync(6);
+        Assert.Equal(2, all.Count(n => n.Kind == NotificationKind.StatusChanged && n.ToStatus == HealthStatus.Unhealthy
+                                       && n.Id > all.Where(r => r.Kind == NotificationKind.Recovered).Max(r => r.Id)));
+        await using var db = await app.CreateDbAsync();
+        Assert.True(await db.AlertStates.Select(s => s.Evaluations).SingleAsync(Ct) >= 11);
+    }
+
     private static Dictionary<string, string?> Settings(
         WebhookReceiver receiver, SmtpSink sink, params (string Key, string Value)[] overrides)
     {

@@ -43,15 +43,17 @@ public sealed class AlertEvaluator(
             }
             // A run raises "changed" when it starts and when it ends, and several runs may end before a queued
             // evaluation starts: each finished run counts once, so N and M count runs (and ticks of the schedule).
-            if (reason == EvaluationReason.AfterRun && latestRun is not null && state.LastRunEventId == latestRun) return;
-            if (reason == EvaluationReason.AfterRun && latestRun is null) return;
+            // An evaluation that saw an older run than one already counted (it lost a race with a newer one) has
+            // only older health to add.
+            if (latestRun < state.LastRunEventId) return;
+            if (reason == EvaluationReason.AfterRun && (latestRun is null || latestRun == state.LastRunEventId)) return;
 
             var now = time.GetUtcNow().UtcDateTime;
             var decision = FlapControl.Decide(state.ToMemory(), report.Status, critical, FlapPolicy.From(settings), now);
             state.Remember(decision.Memory);
             state.LastObservedStatus = report.Status;
             state.LastEvaluatedUtc = now;
-            state.LastRunEventId = latestRun ?? state.LastRunEventId;
+            if (latestRun > state.LastRunEventId || state.LastRunEventId is null) state.LastRunEventId = latestRun;
             state.Evaluations++;
             state.Version++;
             var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, now) : [];
