@@ -22,12 +22,25 @@ public sealed class AlertEvaluator(
     IOptions<AlertOptions> options,
     ILogger<AlertEvaluator> logger)
 {
-    private const int MaxConcurrentTries = 5;
+    /// <summary>Each lost race means another node saved an evaluation; with a handful of nodes this is never reached.</summary>
+    private const int MaxConcurrentTries = 20;
+    private const int MaxObserveTries = 5;
+
+    // One evaluation at a time on this node: a run queues two (started, finished) and the schedule adds its own.
+    // The version check covers other nodes; this keeps the common, local race from costing a failed save each time.
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     public async Task EvaluateAsync(EvaluationReason reason, CancellationToken ct)
     {
+        if (!options.Value.AnyChannel) return;
+        await oneAtATime.WaitAsync(ct);
+        try { await EvaluateOnceAsync(reason, ct); }
+        finally { oneAtATime.Release(); }
+    }
+
+    private async Task EvaluateOnceAsync(EvaluationReason reason, CancellationToken ct)
+    {
         var settings = options.Value;
-        if (!settings.AnyChannel) return;
         var service = SyncEngine.Service;
         var (latestRun, report) = await ObserveAsync(service, ct);
         var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
@@ -65,6 +78,7 @@ public sealed class AlertEvaluator(
             {
                 // Another node evaluated at the same moment and saved first: decide again from what it stored.
                 logger.LogDebug(ex, "Alert state changed under evaluation; evaluating again");
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), time, ct);
                 continue;
             }
             if (decision.Notify is { } sent)
@@ -139,7 +153,7 @@ public sealed class AlertEvaluator(
         {
             var report = await health.GetAsync(service, ct);
             var after = await LatestFinishedRunAsync(service, ct);
-            if (after == latestRun || attempt == MaxConcurrentTries) return (latestRun, report);
+            if (after == latestRun || attempt == MaxObserveTries) return (latestRun, report);
             latestRun = after;
         }
     }
