@@ -16,6 +16,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<MimeMessage> messages = new();
     private readonly ConcurrentQueue<string> passwords = new();
     private readonly Task accepting;
+    private readonly ConcurrentBag<Task> sessions = [];
     private int mailCommands;
 
     public SmtpSink()
@@ -44,7 +45,7 @@ public sealed class SmtpSink : IAsyncDisposable
             try { client = await listener.AcceptTcpClientAsync(stopping.Token); }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
-            _ = ServeAsync(client);
+            sessions.Add(ServeAsync(client));
         }
     }
 
@@ -118,6 +119,7 @@ public sealed class SmtpSink : IAsyncDisposable
         await stopping.CancelAsync();
         listener.Stop();
         await accepting;
+        await Task.WhenAll(sessions);
         stopping.Dispose();
     }
 }
