@@ -42,6 +42,9 @@ public sealed class AlertEvaluator(
     {
         var settings = options.Value;
         var service = SyncEngine.Service;
+        // Most "changed" signals (a run starting, a delivery recorded, a page action) bring no finished run: skip
+        // those before paying for a health report.
+        if (reason == EvaluationReason.AfterRun && !await HasNewRunAsync(service, ct)) return;
         var (latestRun, report) = await ObserveAsync(service, ct);
         var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
 
@@ -156,6 +159,16 @@ public sealed class AlertEvaluator(
             if (after == latestRun || attempt == MaxObserveTries) return (latestRun, report);
             latestRun = after;
         }
+    }
+
+    private async Task<bool> HasNewRunAsync(string service, CancellationToken ct)
+    {
+        var latestRun = await LatestFinishedRunAsync(service, ct);
+        if (latestRun is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counted = await db.AlertStates.AsNoTracking().Where(s => s.Service == service)
+            .Select(s => s.LastRunEventId).FirstOrDefaultAsync(ct);
+        return counted is null || latestRun > counted;
     }
 
     private async Task<long?> LatestFinishedRunAsync(string service, CancellationToken ct)
