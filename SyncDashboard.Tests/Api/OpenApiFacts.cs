@@ -30,8 +30,8 @@ public sealed partial class OpenApiFacts
         Assert.Contains(("/api/monitoring/events.csv", "get"), routes);
         Assert.Contains(("/api/errors/{id}/retry", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
-        // exports, sync, resolve and retry: a new route must be added here on purpose.
-        Assert.Equal(15, routes.Count);
+        // exports, sync, resolve, retry and alert notifications: a new route must be added here on purpose.
+        Assert.Equal(16, routes.Count);
         foreach (var (path, method) in routes)
         {
             Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not in the document");
@@ -43,6 +43,7 @@ public sealed partial class OpenApiFacts
     [Theory]
     [InlineData("/api/monitoring/events", "get", "200,400")]
     [InlineData("/api/monitoring/state", "get", "200")]
+    [InlineData("/api/monitoring/notifications", "get", "200,400")]
     [InlineData("/api/monitoring/errors", "get", "200,400")]
     [InlineData("/api/monitoring/events.csv", "get", "200,400")]
     [InlineData("/api/monitoring/events.json", "get", "200,400")]

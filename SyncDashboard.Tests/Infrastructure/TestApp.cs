@@ -45,6 +45,7 @@ public class TestApp : WebApplicationFactory<Program>
             ["Retention:Cron"] = NeverCron,
             // Data-protection keys (they encrypt the sign-in cookie) in temp, not in the project's data folder.
             ["Access:KeysFolder"] = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys"),
+            ["Alerts:EvaluationCron"] = NeverCron,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
     }

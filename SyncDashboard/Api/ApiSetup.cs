@@ -21,6 +21,7 @@ public static class ApiSetup
         app.MapSyncApi();
         app.MapErrorsApi();
         app.MapExportApi();
+        app.MapAlertsApi();
         app.MapOpenApi();
         return app;
     }

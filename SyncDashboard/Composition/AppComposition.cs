@@ -1,4 +1,5 @@
 using SyncDashboard.Access;
+using SyncDashboard.Alerts;
 using SyncDashboard.Api;
 using SyncDashboard.Components;
 using SyncDashboard.Health;
@@ -20,6 +21,7 @@ public static class AppComposition
             .AddHealth()
             .AddSync()
             .AddMonitoringJobs()
+            .AddAlerts()
             .AddAccess()
             .AddApi()
             .AddDashboard();

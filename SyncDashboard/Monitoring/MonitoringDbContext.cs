@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SyncDashboard.Alerts;
+using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Mirror;
 
 namespace SyncDashboard.Monitoring;
@@ -14,6 +16,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<SyncError> SyncErrors => Set<SyncError>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AlertState> AlertStates => Set<AlertState>();
+    public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
     public DbSet<TodoistItem> Items => Set<TodoistItem>();
     public DbSet<TodoistProject> Projects => Set<TodoistProject>();
     public DbSet<TodoistSection> Sections => Set<TodoistSection>();
@@ -32,6 +36,10 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<ErrorResolution>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FailureKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<HealthStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AlertChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeliveryOutcome>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -102,6 +110,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Details).HasMaxLength(AuditLog.MaxDetailsLength);
             e.HasIndex(x => new { x.Service, x.OccurredUtc });
         });
+
+        AlertModel.Configure(modelBuilder);
 
         modelBuilder.Entity<TodoistItem>(e =>
         {

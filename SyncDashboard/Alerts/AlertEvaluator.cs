@@ -1,0 +1,181 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Alerts;
+
+public enum EvaluationReason { AfterRun, Schedule }
+
+/// <summary>Evaluates health, lets <see cref="FlapControl"/> decide, stores its memory and the notifications it asks
+/// for in one conditional save, then queues one delivery job per notification. Does nothing while no channel is
+/// configured.</summary>
+public sealed class AlertEvaluator(
+    IDbContextFactory<MonitoringDbContext> dbFactory,
+    HealthQueries health,
+    IBackgroundJobClient jobs,
+    MonitoringNotifier notifier,
+    TimeProvider time,
+    IOptions<AlertOptions> options,
+    ILogger<AlertEvaluator> logger)
+{
+    /// <summary>Each lost race means another node saved an evaluation; with a handful of nodes this is never reached.</summary>
+    private const int MaxConcurrentTries = 20;
+    private const int MaxObserveTries = 5;
+
+    // One evaluation at a time on this node: a run queues two (started, finished) and the schedule adds its own.
+    // The version check covers other nodes; this keeps the common, local race from costing a failed save each time.
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    public async Task EvaluateAsync(EvaluationReason reason, CancellationToken ct)
+    {
+        if (!options.Value.AnyChannel) return;
+        await oneAtATime.WaitAsync(ct);
+        try { await EvaluateOnceAsync(reason, ct); }
+        finally { oneAtATime.Release(); }
+    }
+
+    private async Task EvaluateOnceAsync(EvaluationReason reason, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var service = SyncEngine.Service;
+        // Most "changed" signals (a run starting, a delivery recorded, a page action) bring no finished run: skip
+        // those before paying for a health report.
+        if (reason == EvaluationReason.AfterRun && !await HasNewRunAsync(service, ct)) return;
+        var (latestRun, report) = await ObserveAsync(service, ct);
+        var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var state = await db.AlertStates.SingleOrDefaultAsync(s => s.Service == service, ct);
+            if (state is null)
+            {
+                state = new AlertState { Service = service };
+                db.AlertStates.Add(state);
+            }
+            // A run raises "changed" when it starts and when it ends, and several runs may end before a queued
+            // evaluation starts: each finished run counts once, so N and M count runs (and ticks of the schedule).
+            // An evaluation that saw an older run than one already counted (it lost a race with a newer one) has
+            // only older health to add.
+            if (latestRun < state.LastRunEventId) return;
+            if (reason == EvaluationReason.AfterRun && (latestRun is null || latestRun == state.LastRunEventId)) return;
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var decision = FlapControl.Decide(state.ToMemory(), report.Status, critical, FlapPolicy.From(settings), now);
+            state.Remember(decision.Memory);
+            state.LastObservedStatus = report.Status;
+            state.LastEvaluatedUtc = now;
+            if (latestRun > state.LastRunEventId || state.LastRunEventId is null) state.LastRunEventId = latestRun;
+            state.Evaluations++;
+            state.Version++;
+            var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, now) : [];
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxConcurrentTries)
+            {
+                // Another node evaluated at the same moment and saved first: decide again from what it stored.
+                logger.LogDebug(ex, "Alert state changed under evaluation; evaluating again");
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), time, ct);
+                continue;
+            }
+            if (decision.Notify is { } sent)
+            {
+                logger.LogInformation("Health {From} → {To} ({Kind}): notifying {Count} channel(s)",
+                    sent.From, sent.To, sent.Kind, created.Count);
+                await DispatchAsync(db, created.Select(n => n.Id), ct);
+                await notifier.NotifyAsync();
+            }
+            return;
+        }
+    }
+
+    /// <summary>Queues deliveries that lost their job (the process died between the save and the queueing, or
+    /// in-memory Hangfire storage was lost in a restart). A delivery claims its attempt, so a duplicate is harmless.</summary>
+    public async Task RequeueOrphansAsync(CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(2);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orphans = await db.AlertNotifications
+            .Where(n => (n.Outcome == DeliveryOutcome.Pending && n.CreatedUtc < cutoff) ||
+                        (n.Outcome == DeliveryOutcome.Failed && n.NextAttemptUtc != null && n.NextAttemptUtc < cutoff))
+            .Select(n => n.Id).Take(100).ToListAsync(ct);
+        if (orphans.Count == 0) return;
+        logger.LogWarning("Queueing {Count} alert notification(s) again whose delivery never ran", orphans.Count);
+        await DispatchAsync(db, orphans, ct);
+    }
+
+    private List<AlertNotification> AddNotifications(
+        MonitoringDbContext db, string service, PlannedNotification planned, ServiceHealth report, DateTime now)
+    {
+        var settings = options.Value;
+        var alerts = report.Alerts;
+        var channels = new List<AlertChannel>();
+        if (settings.Webhook.IsConfigured) channels.Add(AlertChannel.Webhook);
+        if (settings.Email.IsConfigured) channels.Add(AlertChannel.Email);
+        var created = channels.Select(channel => new AlertNotification
+        {
+            Service = service,
+            CreatedUtc = now,
+            Channel = channel,
+            Kind = planned.Kind,
+            FromStatus = planned.From,
+            ToStatus = planned.To,
+            AlertCodes = string.Join(',', alerts.Select(a => a.Code)),
+            AlertsJson = AlertMessage.AlertsJson(alerts),
+            Subject = AlertMessage.Subject(service, planned, alerts),
+            Outcome = DeliveryOutcome.Pending,
+        }).ToList();
+        db.AlertNotifications.AddRange(created);
+        return created;
+    }
+
+    private async Task DispatchAsync(MonitoringDbContext db, IEnumerable<long> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            // The job carries the id only: channel settings, and the SMTP password with them, stay in configuration.
+            var jobId = jobs.Enqueue<AlertJobs>(j => j.DeliverAsync(id, CancellationToken.None));
+            await db.AlertNotifications.Where(n => n.Id == id && n.Outcome == DeliveryOutcome.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.JobId, jobId), ct);
+        }
+    }
+
+    /// <summary>The health and the newest finished run it reflects. A run that commits while health is being read
+    /// would pair its id with the health from before it (and a good run would count as bad): read again until the
+    /// newest run is the same before and after.</summary>
+    private async Task<(long? LatestRun, ServiceHealth Report)> ObserveAsync(string service, CancellationToken ct)
+    {
+        var latestRun = await LatestFinishedRunAsync(service, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var report = await health.GetAsync(service, ct);
+            var after = await LatestFinishedRunAsync(service, ct);
+            if (after == latestRun || attempt == MaxObserveTries) return (latestRun, report);
+            latestRun = after;
+        }
+    }
+
+    private async Task<bool> HasNewRunAsync(string service, CancellationToken ct)
+    {
+        var latestRun = await LatestFinishedRunAsync(service, ct);
+        if (latestRun is null) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counted = await db.AlertStates.AsNoTracking().Where(s => s.Service == service)
+            .Select(s => s.LastRunEventId).FirstOrDefaultAsync(ct);
+        return counted is null || latestRun > counted;
+    }
+
+    private async Task<long?> LatestFinishedRunAsync(string service, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && (e.Status == SyncStatus.Succeeded || e.Status == SyncStatus.Failed))
+            .OrderByDescending(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
+    }
+}

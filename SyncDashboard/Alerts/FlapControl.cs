@@ -1,0 +1,108 @@
+using SyncDashboard.Health;
+
+namespace SyncDashboard.Alerts;
+
+public enum NotificationKind { StatusChanged, Recovered, CriticalAlert, Reminder }
+
+/// <summary>What the flap control remembers between evaluations (stored in <c>alert_state</c>, so restarts and other
+/// nodes continue from it). <paramref name="NotifiedStatus"/> is the status last announced, Healthy before any;
+/// <paramref name="NotifiedCriticalCodes"/> the critical alerts announced and still open.</summary>
+public sealed record AlertMemory(
+    HealthStatus NotifiedStatus,
+    int ConsecutiveBad,
+    int ConsecutiveGood,
+    DateTime? LastSentUtc,
+    IReadOnlyList<string> NotifiedCriticalCodes)
+{
+    public static readonly AlertMemory Initial = new(HealthStatus.Healthy, 0, 0, null, []);
+
+    public bool IsNotifiedBad => FlapControl.IsBad(NotifiedStatus);
+}
+
+/// <param name="BadAfter">N: consecutive bad evaluations before a bad status is announced.</param>
+/// <param name="GoodAfter">M: consecutive healthy evaluations before a recovery is announced.</param>
+/// <param name="Reminder">Zero: no reminders.</param>
+public sealed record FlapPolicy(int BadAfter, int GoodAfter, TimeSpan Cooldown, TimeSpan Reminder)
+{
+    public static FlapPolicy From(AlertOptions options) => new(
+        options.NotifyAfterBadEvaluations, options.RecoverAfterGoodEvaluations, options.Cooldown, options.Reminder);
+}
+
+public sealed record PlannedNotification(NotificationKind Kind, HealthStatus From, HealthStatus To);
+
+/// <summary>The memory to store and, maybe, the one notification to send.</summary>
+public sealed record FlapDecision(AlertMemory Memory, PlannedNotification? Notify);
+
+/// <summary>Decides, from one health evaluation and the memory of the ones before, whether to notify. Pure: values in,
+/// values out.
+/// <list type="bullet">
+/// <item>Bad = Degraded or Unhealthy. A bad status is announced after N consecutive bad evaluations, a recovery after
+/// M consecutive Healthy ones; anything shorter is a flap and says nothing.</item>
+/// <item>A change inside the cooldown after the last message is held (the memory keeps the old status) and goes out
+/// with the first evaluation after the cooldown, if it still stands. Escalations to Unhealthy and new critical
+/// alerts are never held: they need a human now.</item>
+/// <item>A critical alert that opens while the announced status stays the same is announced on its own.</item>
+/// <item>While bad, a reminder repeats the status every reminder interval (zero: never).</item>
+/// <item>Unknown (never ran) is no evidence either way: nothing changes.</item>
+/// </list></summary>
+public static class FlapControl
+{
+    private const int CountCap = 1_000_000;
+
+    public static bool IsBad(HealthStatus status) => status is HealthStatus.Degraded or HealthStatus.Unhealthy;
+
+    public static FlapDecision Decide(
+        AlertMemory memory, HealthStatus observed, IReadOnlyCollection<string> criticalCodes, FlapPolicy policy,
+        DateTime nowUtc)
+    {
+        if (observed == HealthStatus.Unknown) return new FlapDecision(memory, null);
+        var cooled = memory.LastSentUtc is not { } last || nowUtc - last >= policy.Cooldown;
+
+        if (!IsBad(observed))
+        {
+            var good = memory with { ConsecutiveGood = Count(memory.ConsecutiveGood), ConsecutiveBad = 0 };
+            return memory.IsNotifiedBad && good.ConsecutiveGood >= policy.GoodAfter && cooled
+                ? Send(good, NotificationKind.Recovered, memory.NotifiedStatus, observed, [], nowUtc)
+                : new FlapDecision(good, null);
+        }
+
+        // Announced critical alerts that closed are forgotten, so that one opening again is news again.
+        var stillOpen = memory.NotifiedCriticalCodes.Where(criticalCodes.Contains).ToList();
+        var bad = memory with
+        {
+            ConsecutiveBad = Count(memory.ConsecutiveBad), ConsecutiveGood = 0, NotifiedCriticalCodes = stillOpen,
+        };
+        if (bad.ConsecutiveBad < policy.BadAfter) return new FlapDecision(bad, null);
+
+        var newCritical = criticalCodes.Any(code => !stillOpen.Contains(code));
+        if (observed != memory.NotifiedStatus)
+        {
+            var urgent = observed == HealthStatus.Unhealthy || newCritical;
+            return urgent || cooled
+                ? Send(bad, NotificationKind.StatusChanged, memory.NotifiedStatus, observed, criticalCodes, nowUtc)
+                : new FlapDecision(bad, null);
+        }
+        if (newCritical)
+        {
+            return Send(bad, NotificationKind.CriticalAlert, memory.NotifiedStatus, observed, criticalCodes, nowUtc);
+        }
+        if (policy.Reminder > TimeSpan.Zero && memory.LastSentUtc is { } sent && nowUtc - sent >= policy.Reminder)
+        {
+            return Send(bad, NotificationKind.Reminder, memory.NotifiedStatus, observed, criticalCodes, nowUtc);
+        }
+        return new FlapDecision(bad, null);
+    }
+
+    private static FlapDecision Send(
+        AlertMemory memory, NotificationKind kind, HealthStatus from, HealthStatus to,
+        IReadOnlyCollection<string> criticalCodes, DateTime nowUtc) =>
+        new(memory with
+            {
+                NotifiedStatus = to,
+                LastSentUtc = nowUtc,
+                NotifiedCriticalCodes = criticalCodes.Order(StringComparer.Ordinal).ToList(),
+            },
+            new PlannedNotification(kind, from, to));
+
+    private static int Count(int count) => Math.Min(count + 1, CountCap);
+}
