@@ -5,6 +5,7 @@ using SyncDashboard.Health;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
+using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Composition;
 
@@ -19,6 +20,7 @@ public static class AppComposition
             .AddTodoist()
             .AddHealth()
             .AddSync()
+            .AddWebhooks()
             .AddMonitoringJobs()
             .AddAccess()
             .AddApi()
@@ -38,6 +40,7 @@ public static class AppComposition
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapApi();
+        app.MapWebhooks();
         app.MapSyncConsole();
         app.MapDashboard();
         return app;
