@@ -12,6 +12,7 @@ public static class WebhookSetup
         builder.Services.AddSingleton<WebhookClaims>();
         builder.Services.AddTransient<WebhookInbox>();
         builder.Services.AddTransient<WebhookSyncJob>();
+        builder.Services.AddSingleton<WebhookQueries>();
         builder.Services.AddHostedService<WebhookStartupLog>();
         return builder;
     }

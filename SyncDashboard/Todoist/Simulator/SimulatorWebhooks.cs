@@ -40,9 +40,9 @@ public sealed class SimulatorWebhooks(
     {
         var settings = options.Value.Webhooks;
         if (!todoist.Value.IsDemoMode || !settings.Enabled || !secret.IsEnabled) return;
-        // The simulator is the one sender of its deliveries, so the feed starts before the app has an address.
-        var feed = simulator.Webhooks();
+        // Announcements are collected only once there is somewhere to send them.
         if (await TargetAsync(settings, stoppingToken) is not { } target) return;
+        var feed = simulator.Webhooks();
         Target = target;
         logger.LogInformation("The Todoist simulator posts webhooks to {Target}", target);
 
