@@ -14,6 +14,7 @@ public enum DeliveryOutcome { Recorded, Duplicate }
 public sealed class WebhookInbox(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     IBackgroundJobClient jobs,
+    MonitoringNotifier notifier,
     TimeProvider time,
     IOptions<WebhookOptions> options,
     ILogger<WebhookInbox> logger)
@@ -27,7 +28,10 @@ public sealed class WebhookInbox(
     public async Task<DeliveryOutcome> AcceptAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
     {
         var outcome = await RecordAsync(deliveryId, payload, ct);
-        if (outcome == DeliveryOutcome.Recorded) await ArmAsync(ct);
+        if (outcome != DeliveryOutcome.Recorded) return outcome;
+        await ArmAsync(ct);
+        // Only signed, new deliveries reach here, so a flood of forged requests cannot make every page reload.
+        await notifier.NotifyAsync();
         return outcome;
     }
 
