@@ -13,6 +13,7 @@ public sealed class WebhookSyncJob(
     RetryScheduler retries,
     WebhookClaims claims,
     WebhookInbox inbox,
+    MonitoringNotifier notifier,
     ILogger<WebhookSyncJob> logger)
 {
     [AutomaticRetry(Attempts = 0)]
@@ -43,6 +44,8 @@ public sealed class WebhookSyncJob(
         if (outcome.EventId is { } eventId && outcome.Kind != SyncOutcomeKind.Skipped)
         {
             await claims.LinkAsync(claimToken, eventId, ct);
+            // The engine notified at its commit, before this link existed; pages showing deliveries need a second look.
+            await notifier.NotifyAsync();
             logger.LogInformation("Webhook sync #{EventId} covered {Count} deliver(ies): {Kind}", eventId, claimed, outcome.Kind);
             await retries.FollowUpAsync(request, outcome, ct);
             return;
