@@ -11,8 +11,23 @@ using SyncDashboard.Todoist;
 namespace SyncDashboard.Tests.Webhooks;
 
 /// <summary>The test app with its logs captured, and what a test needs to play Todoist: signed delivery bodies.</summary>
-public sealed class WebhookTestApp(IDictionary<string, string?>? overrides = null) : TestApp(overrides)
+public sealed class WebhookTestApp(IDictionary<string, string?>? overrides = null) : TestApp(WithExactDeliveries(overrides))
 {
+    /// <summary>The shipped demo profile drops, duplicates, delays and reorders a few deliveries; tests that count
+    /// deliveries start from none of that unless they ask.</summary>
+    private static Dictionary<string, string?> WithExactDeliveries(IDictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Simulator:Webhooks:DropRate"] = "0",
+            ["Simulator:Webhooks:DuplicateRate"] = "0",
+            ["Simulator:Webhooks:DelayRate"] = "0",
+            ["Simulator:Webhooks:ReorderRate"] = "0",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
+    }
+
     public CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureTestServices(IServiceCollection services) =>

@@ -61,7 +61,8 @@ public sealed class SimulatorWebhookOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Where to post; empty means the app's own <c>/webhooks/todoist</c> at the first address it listens on.</summary>
-    [Url]
+    // Empty passes: it means "the app itself".
+    [RegularExpression("^https?://.+$", ErrorMessage = "Simulator:Webhooks:TargetUrl must be an http(s) URL or empty.")]
     public string? TargetUrl { get; set; }
 
     /// <summary>Share of deliveries never sent.</summary>

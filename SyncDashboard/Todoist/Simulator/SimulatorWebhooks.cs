@@ -17,7 +17,7 @@ public sealed record SimulatorWebhookCounters(long Sent, long Dropped, long Dupl
 public sealed class SimulatorWebhooks(
     TodoistSimulator simulator,
     WebhookSecret secret,
-    IServer server,
+    IServiceProvider services,
     IHostApplicationLifetime lifetime,
     IHttpClientFactory httpClients,
     IOptions<SimulatorOptions> options,
@@ -130,7 +130,8 @@ public sealed class SimulatorWebhooks(
             try { await started.Task; }
             catch (OperationCanceledException) { return null; }
         }
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        // A host without a web server (the simulator hosted alone) has no address either.
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
                       ?? addresses.FirstOrDefault();
         if (address is null)
