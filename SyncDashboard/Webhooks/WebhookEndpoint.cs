@@ -24,7 +24,6 @@ public static class WebhookEndpoint
                 "again), and a webhook sync is queued (one per burst within Webhooks:DebounceSeconds). 401: missing or " +
                 "wrong signature. 413: body over Webhooks:MaxBodyBytes. 400: well signed but malformed. 503: no secret " +
                 "configured (a Todoist token without Todoist:ClientSecret).")
-            .Accepts<object>("application/json")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
