@@ -271,6 +271,33 @@ public sealed class WebhookEndpointFacts
         Assert.Equal(WebhookSecretSource.DemoProcess, app.Get<WebhookSecret>().Source);
     }
 
+    [Fact]
+    public async Task UnsignedFormPost_Gets401AndIsCounted_WhateverItsContentType()
+    {
+        await using var app = App(debounceSeconds: 0);
+        await app.StartAsync();
+        using var http = app.CreateClient();
+
+        using var response = await http.PostAsync("/webhooks/todoist",
+            new FormUrlEncodedContent([new("event_name", "item:added")]), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var db = await app.CreateDbAsync();
+        Assert.Equal(1, await db.WebhookRejections.SumAsync(r => r.Count, Ct));
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheEndpoint()
+    {
+        await using var app = App(debounceSeconds: 0);
+        using var http = app.CreateClient();
+
+        var document = await http.GetStringAsync("/openapi/v1.json", Ct);
+
+        Assert.Contains("\"/webhooks/todoist\"", document);
+        Assert.Contains("Receive a Todoist webhook delivery", document);
+    }
+
     /// <summary>A stream whose length is unknown, so the client sends the body chunked.</summary>
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
     {
