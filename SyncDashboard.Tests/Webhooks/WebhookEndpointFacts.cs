@@ -180,6 +180,36 @@ public sealed class WebhookEndpointFacts
     }
 
     [Fact]
+    public async Task Burst_SpreadOverTwoNodes_BecomesOneSync()
+    {
+        // Two app nodes over one database, each with its own in-memory Hangfire: only the database can tell them
+        // that the burst's sync is already armed.
+        await using var first = App(debounceSeconds: 3);
+        await first.StartAsync();
+        await first.SyncAsync();
+        await using var second = new WebhookTestApp(new Dictionary<string, string?>
+        {
+            ["Webhooks:DebounceSeconds"] = "3",
+            ["Todoist:ClientSecret"] = ClientSecret,
+        }, first.DatabaseFile);
+        await second.StartAsync();
+        using var one = first.CreateClient();
+        using var two = second.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            (i % 2 == 0 ? first : second).PostSignedAsync(i % 2 == 0 ? one : two, WebhookTestApp.Body("item:updated", $"t{i}"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var covered = await Eventually.ReturnsAsync(async () =>
+        {
+            var deliveries = await first.DeliveriesAsync();
+            return deliveries.Count == 20 && deliveries.All(d => d.SyncEventId is not null) ? deliveries : null;
+        });
+        var sync = Assert.Single(await first.WebhookSyncsAsync());
+        Assert.All(covered, d => Assert.Equal(sync.Id, d.SyncEventId));
+    }
+
+    [Fact]
     public async Task WellSignedMalformedBody_Gets400_AndNothingIsRecorded()
     {
         await using var app = App(debounceSeconds: 0);

@@ -11,7 +11,8 @@ using SyncDashboard.Todoist;
 namespace SyncDashboard.Tests.Webhooks;
 
 /// <summary>The test app with its logs captured, and what a test needs to play Todoist: signed delivery bodies.</summary>
-public sealed class WebhookTestApp(IDictionary<string, string?>? overrides = null) : TestApp(WithExactDeliveries(overrides))
+public sealed class WebhookTestApp(IDictionary<string, string?>? overrides = null, string? databaseFile = null)
+    : TestApp(WithExactDeliveries(overrides), databaseFile)
 {
     /// <summary>The shipped demo profile drops, duplicates, delays and reorders a few deliveries; tests that count
     /// deliveries start from none of that unless they ask.</summary>
@@ -19,6 +20,7 @@ public sealed class WebhookTestApp(IDictionary<string, string?>? overrides = nul
     {
         var settings = new Dictionary<string, string?>
         {
+            ["Simulator:Webhooks:Enabled"] = "true",
             ["Simulator:Webhooks:DropRate"] = "0",
             ["Simulator:Webhooks:DuplicateRate"] = "0",
             ["Simulator:Webhooks:DelayRate"] = "0",
