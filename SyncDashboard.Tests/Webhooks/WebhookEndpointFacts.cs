@@ -52,6 +52,13 @@ public sealed class WebhookEndpointFacts
         Assert.True(sync.ItemsProcessed > 0, "the webhook sync brought the simulator's changes");
         await using var db = await app.CreateDbAsync();
         await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
+        // The secret checked the signature and went nowhere else: not the database file, not its journal, not a log.
+        foreach (var file in new[] { app.DatabaseFile, app.DatabaseFile + "-wal" }.Where(File.Exists))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, Ct);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(ClientSecret)));
+        }
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(ClientSecret));
     }
 
     [Fact]
