@@ -116,13 +116,20 @@ public sealed class ReadModelApiFacts(ReadModelApiFacts.SyncedApp app) : IClassF
     }
 
     [Fact]
-    public async Task Webhooks_ListsOnlyWebhookTriggeredRuns()
+    public async Task Webhooks_ReturnsTheDocumentedFields_AndNoWebhookSyncsAfterAManualRun()
     {
         using var http = app.CreateClient();
 
-        var rows = await http.GetFromJsonAsync<JsonElement[]>("/api/monitoring/webhooks", Ct);
+        var report = await http.GetFromJsonAsync<JsonElement>("/api/monitoring/webhooks", Ct);
 
-        Assert.Empty(rows!); // the one run was manual; webhook deliveries arrive in a later issue
+        AssertFields(report, "receiving", "last24Hours", "deliveries", "syncs", "missed");
+        AssertFields(report.GetProperty("last24Hours"), "deliveries", "redeliveries", "medianLatencyMs", "maxLatencyMs",
+            "rejected", "changesFound", "missedChanges", "lastDeliveryAt");
+        AssertFields(report.GetProperty("last24Hours").GetProperty("rejected"), "missingSignature", "badSignature",
+            "tooLarge", "malformed", "signatures", "total");
+        Assert.Equal("DemoProcess", report.GetProperty("receiving").GetString());
+        Assert.Equal(0, report.GetProperty("deliveries").GetArrayLength());
+        Assert.Equal(0, report.GetProperty("syncs").GetArrayLength()); // the one run was manual
     }
 
     [Theory]

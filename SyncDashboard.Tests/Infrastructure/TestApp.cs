@@ -36,6 +36,8 @@ public class TestApp : WebApplicationFactory<Program>
             ["Simulator:Url"] = "http://127.0.0.1:0",
             ["Simulator:ChangeIntervalSeconds"] = "0",
             ["Simulator:InjectFaults"] = "false",
+            // Only the webhook tests want the simulator posting deliveries (and the syncs they cause).
+            ["Simulator:Webhooks:Enabled"] = "false",
             ["Simulator:Tasks"] = "150",
             ["Sync:SyncOnStartup"] = "false",
             ["Sync:IncrementalCron"] = NeverCron,

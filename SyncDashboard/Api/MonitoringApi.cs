@@ -1,6 +1,7 @@
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
+using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Api;
 
@@ -61,8 +62,13 @@ public static class MonitoringApi
             .WithSummary("Data freshness")
             .WithDescription("Per resource type: how many objects the mirror holds and the age of the newest change and sync.");
         group.MapGet("/webhooks", GetWebhooksAsync)
-            .WithSummary("Recent webhook-triggered syncs")
-            .WithDescription($"limit 1..{MaxWebhookLimit} (default {DefaultWebhookLimit}).")
+            .WithSummary("Webhook deliveries and the syncs they caused")
+            .WithDescription($"limit 1..{MaxWebhookLimit} (default {DefaultWebhookLimit}): the latest deliveries, each beside the sync " +
+                "that covered it and the delivery-to-sync latency; the latest webhook-triggered syncs with how many deliveries " +
+                "each covered; missed deliveries (changes an incremental sync found that no delivery announced, over the latest " +
+                $"{WebhookQueries.MissedSyncCount} syncs); and the last 24 hours: deliveries, redeliveries, latency, rejected " +
+                "signatures and other refusals. 'receiving' says how signatures are checked (ClientSecret, DemoProcess) or None.")
+            .Produces<WebhookReport>()
             .ProducesValidationProblem();
         return group;
     }
@@ -158,15 +164,14 @@ public static class MonitoringApi
         return TypedResults.Ok(await performance.GetAsync(SyncEngine.Service, count, ct));
     }
 
-    /// <summary>The latest webhook-triggered runs, newest first.</summary>
-    private static async Task<IResult> GetWebhooksAsync(string? limit, EventQueries events, CancellationToken ct)
+    /// <summary>Deliveries beside their syncs, the latest webhook-triggered syncs, missed deliveries and rejections.</summary>
+    private static async Task<IResult> GetWebhooksAsync(string? limit, WebhookQueries webhooks, CancellationToken ct)
     {
         if (!TryParseCount(limit, DefaultWebhookLimit, MaxWebhookLimit, out var count))
         {
             return BadCount("limit", MaxWebhookLimit);
         }
-        var page = await events.PageAsync(SyncEngine.Service, new EventFilter(Trigger: SyncTrigger.Webhook), count, null, ct);
-        return TypedResults.Ok(page.Events);
+        return TypedResults.Ok(await webhooks.GetAsync(SyncEngine.Service, count, ct));
     }
 
     private static bool TryParseCount(string? text, int fallback, int max, out int value)

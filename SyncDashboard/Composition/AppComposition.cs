@@ -6,6 +6,7 @@ using SyncDashboard.Health;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
+using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Composition;
 
@@ -20,6 +21,7 @@ public static class AppComposition
             .AddTodoist()
             .AddHealth()
             .AddSync()
+            .AddWebhooks()
             .AddMonitoringJobs()
             .AddAlerts()
             .AddAccess()
@@ -41,6 +43,7 @@ public static class AppComposition
         // Stylesheets and scripts are public; the login page needs them before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapApi();
+        app.MapWebhooks();
         app.MapSyncConsole();
         app.MapDashboard();
         return app;

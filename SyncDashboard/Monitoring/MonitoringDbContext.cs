@@ -18,6 +18,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookRejection> WebhookRejections => Set<WebhookRejection>();
     public DbSet<TodoistItem> Items => Set<TodoistItem>();
     public DbSet<TodoistProject> Projects => Set<TodoistProject>();
     public DbSet<TodoistSection> Sections => Set<TodoistSection>();
@@ -40,6 +42,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<AlertChannel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DeliveryOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<WebhookRejectionReason>().HaveConversion<string>().HaveMaxLength(24);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -112,6 +115,32 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
         });
 
         AlertModel.Configure(modelBuilder);
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.Property(x => x.DeliveryId).HasMaxLength(128);
+            e.Property(x => x.EventName).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.ObjectType).HasMaxLength(16);
+            e.Property(x => x.ObjectId).HasMaxLength(64);
+            e.Property(x => x.ClaimToken).HasMaxLength(36);
+            // The dedupe key: two nodes receiving the same redelivery at once cannot both record it.
+            e.HasIndex(x => x.DeliveryId).IsUnique();
+            e.HasIndex(x => new { x.Service, x.ReceivedUtc, x.Id }).IsDescending(false, true, true)
+                .HasDatabaseName("IX_webhook_deliveries_latest");
+            e.HasIndex(x => new { x.Service, x.TriggeredUtc });
+            e.HasIndex(x => x.ClaimToken);
+            e.HasIndex(x => x.SyncEventId);
+            e.HasOne<SyncEvent>().WithMany().HasForeignKey(x => x.SyncEventId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<WebhookRejection>(e =>
+        {
+            e.ToTable("webhook_rejections");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.HasIndex(x => new { x.Service, x.HourUtc, x.Reason }).IsUnique();
+        });
 
         modelBuilder.Entity<TodoistItem>(e =>
         {

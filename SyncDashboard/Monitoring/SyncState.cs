@@ -18,4 +18,7 @@ public sealed class SyncState
     public string? LeaseOwner { get; set; }
     public DateTime? LeaseExpiresUtc { get; set; }
     public bool IsPaused { get; set; }
+    /// <summary>When the webhook sync armed by the first delivery of a burst is due; null when none is pending. The
+    /// debounce lives here, not in memory, so a burst spread over several nodes still becomes one sync.</summary>
+    public DateTime? WebhookSyncDueUtc { get; set; }
 }

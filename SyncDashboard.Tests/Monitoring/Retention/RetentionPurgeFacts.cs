@@ -36,6 +36,33 @@ public sealed class RetentionPurgeFacts
     }
 
     [Fact]
+    public async Task Run_DeletesOldWebhookDeliveriesAndRejectionCounts_AndKeepsRecentOnes()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.Open())
+        {
+            db.WebhookDeliveries.AddRange(
+                Delivery("old-1", Cutoff.AddDays(-1)), Delivery("old-2", Cutoff.AddMinutes(-1)), Delivery("new", Cutoff.AddMinutes(1)));
+            db.WebhookRejections.AddRange(
+                new WebhookRejection { Service = "todoist", HourUtc = Cutoff.AddHours(-2), Reason = WebhookRejectionReason.BadSignature, Count = 4 },
+                new WebhookRejection { Service = "todoist", HourUtc = Cutoff.AddHours(2), Reason = WebhookRejectionReason.BadSignature, Count = 1 });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await Purge(database, batchSize: 1000).RunAsync(Ct);
+
+        Assert.Equal(3, result.WebhookRowsDeleted);
+        await using var check = database.Open();
+        Assert.Equal(["new"], await check.WebhookDeliveries.Select(d => d.DeliveryId).ToListAsync(Ct));
+        Assert.Equal(1, await check.WebhookRejections.SumAsync(r => r.Count, Ct));
+    }
+
+    private static WebhookDelivery Delivery(string id, DateTime receivedUtc) => new()
+    {
+        Service = "todoist", DeliveryId = id, EventName = "item:added", UserId = "1", ReceivedUtc = receivedUtc,
+    };
+
+    [Fact]
     public async Task Run_KeepsRollupsStartedEventsAndOpenChains()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -15,7 +15,7 @@ public sealed class RetentionJob(RetentionPurge purge, ILogger<RetentionJob> log
     {
         var result = await purge.RunAsync(ct);
         logger.LogInformation(
-            "Retention: {Events} sync event(s) and {Errors} resolved error chain(s) before {Cutoff:O} deleted",
-            result.EventsDeleted, result.ErrorsDeleted, result.CutoffUtc);
+            "Retention: {Events} sync event(s), {Errors} resolved error chain(s) and {Webhooks} webhook row(s) before {Cutoff:O} deleted",
+            result.EventsDeleted, result.ErrorsDeleted, result.WebhookRowsDeleted, result.CutoffUtc);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace SyncDashboard.Monitoring.Retention;
 
-/// <summary>Deletes raw history past its retention: finished sync events that started before the cutoff, and error
-/// chains resolved before it. Rollups (<see cref="SyncMetric"/>) are the long-term record and stay; so do events still
+/// <summary>Deletes raw history past its retention: finished sync events that started before the cutoff, error
+/// chains resolved before it, and webhook deliveries and rejection counts older than it. Rollups (<see cref="SyncMetric"/>) are the long-term record and stay; so do events still
 /// <c>Started</c> (the abandoned-run sweep closes them, and they are counted then) and open chains.</summary>
 public sealed class RetentionPurge(
     IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time, IOptions<RetentionOptions> options)
@@ -15,6 +15,16 @@ public sealed class RetentionPurge(
         var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(settings.EventDays);
         var batch = settings.BatchSize;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Webhook deliveries first, so the events they point to go without their foreign keys being nulled on the way.
+        var deliveries = await DeleteInBatchesAsync(batch, () => db.WebhookDeliveries
+            .Where(d => db.WebhookDeliveries
+                .Where(old => old.ReceivedUtc < cutoff)
+                .OrderBy(old => old.Id).Take(batch).Select(old => old.Id)
+                .Contains(d.Id))
+            .ExecuteDeleteAsync(ct));
+        var cutoffHour = MetricRollup.HourOf(cutoff);
+        deliveries += await db.WebhookRejections.Where(r => r.HourUtc < cutoffHour).ExecuteDeleteAsync(ct);
 
         // Each batch is one DELETE … WHERE Id IN (SELECT the first N ids), committed on its own: short write locks
         // that let syncs in between, and a statement both SQLite and SQL Server accept (neither takes ORDER BY … LIMIT
@@ -32,7 +42,7 @@ public sealed class RetentionPurge(
                 .OrderBy(old => old.Id).Take(batch).Select(old => old.Id)
                 .Contains(e.Id))
             .ExecuteDeleteAsync(ct));
-        return new RetentionResult(cutoff, events, errors);
+        return new RetentionResult(cutoff, events, errors, deliveries);
     }
 
     private static async Task<int> DeleteInBatchesAsync(int batch, Func<Task<int>> deleteBatch)
@@ -48,4 +58,5 @@ public sealed class RetentionPurge(
 }
 
 /// <summary>What a clean-up deleted, and the cutoff it used.</summary>
-public sealed record RetentionResult(DateTime CutoffUtc, int EventsDeleted, int ErrorsDeleted);
+/// <param name="WebhookRowsDeleted">Webhook deliveries received before the cutoff and hourly rejection counts.</param>
+public sealed record RetentionResult(DateTime CutoffUtc, int EventsDeleted, int ErrorsDeleted, int WebhookRowsDeleted);

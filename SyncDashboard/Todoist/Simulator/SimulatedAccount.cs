@@ -25,11 +25,51 @@ internal sealed class SimulatedAccount(string userId, TimeProvider time)
         return new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
     }
 
-    public void Save(WireItem item) => Items.Put(item, ++Sequence);
-    public void Save(WireProject project) => Projects.Put(project, ++Sequence);
-    public void Save(WireSection section) => Sections.Put(section, ++Sequence);
-    public void Save(WireLabel label) => Labels.Put(label, ++Sequence);
-    public void Save(WireNote note) => Notes.Put(note, ++Sequence);
+    private List<AccountChange>? journal;
+
+    /// <summary>From now until <see cref="TakeJournal"/>, every save is written down with the version it replaced,
+    /// so the changes can be announced as webhooks.</summary>
+    public void StartJournal() => journal = [];
+
+    public List<AccountChange> TakeJournal()
+    {
+        var taken = journal ?? [];
+        journal = null;
+        return taken;
+    }
+
+    public void Save(WireItem item)
+    {
+        Write("item", item.Id, Items.TryGet(item.Id, out var before) ? before : null, item);
+        Items.Put(item, ++Sequence);
+    }
+
+    public void Save(WireProject project)
+    {
+        Write("project", project.Id, Projects.TryGet(project.Id, out var before) ? before : null, project);
+        Projects.Put(project, ++Sequence);
+    }
+
+    public void Save(WireSection section)
+    {
+        Write("section", section.Id, Sections.TryGet(section.Id, out var before) ? before : null, section);
+        Sections.Put(section, ++Sequence);
+    }
+
+    public void Save(WireLabel label)
+    {
+        Write("label", label.Id, Labels.TryGet(label.Id, out var before) ? before : null, label);
+        Labels.Put(label, ++Sequence);
+    }
+
+    public void Save(WireNote note)
+    {
+        Write("note", note.Id, Notes.TryGet(note.Id, out var before) ? before : null, note);
+        Notes.Put(note, ++Sequence);
+    }
+
+    private void Write(string type, string id, object? before, object after) =>
+        journal?.Add(new AccountChange(type, id, before, after, Now()));
 
     public static bool IsActive(WireItem item) => !item.IsDeleted && !item.Checked;
     public static bool IsActive(WireProject project) => !project.IsDeleted && !project.IsArchived;
@@ -40,3 +80,7 @@ internal sealed class SimulatedAccount(string userId, TimeProvider time)
     public bool IsActive(WireNote note) =>
         !note.IsDeleted && note.ItemId is { } itemId && Items.TryGet(itemId, out var item) && IsActive(item);
 }
+
+/// <summary>One save: the object's resource type (Todoist's webhook prefix), its id, the version it replaced (null for
+/// a new object) and the new one.</summary>
+internal sealed record AccountChange(string Type, string Id, object? Before, object After, DateTime AtUtc);

@@ -15,6 +15,11 @@ public static class SimulatorSetup
         builder.Services.TryAddSingleton<SimulatorHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatorHost>());
         builder.Services.AddHostedService<SimulatorActivity>();
+        builder.Services.TryAddSingleton<WebhookSecret>();
+        // The signature header must never reach a log line, whatever the log level.
+        builder.Services.AddHttpClient(SimulatorWebhooks.HttpClientName).RedactLoggedHeaders(_ => true);
+        builder.Services.TryAddSingleton<SimulatorWebhooks>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatorWebhooks>());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Todoist.Wire;
 
@@ -20,6 +21,11 @@ public sealed class TodoistSimulator
     private readonly SyncRateLimiter limiter;
     private readonly Random faultRandom;
     private SimulatorFaults faults;
+    private bool announcing;
+
+    // Bounded: a sender that cannot keep up loses the oldest announcements, as a real webhook outage would.
+    private readonly Channel<SimulatedWebhook> webhooks = Channel.CreateBounded<SimulatedWebhook>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private long syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount;
 
     public TodoistSimulator(IOptions<SimulatorOptions> options, TimeProvider time)
@@ -93,10 +99,24 @@ public sealed class TodoistSimulator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (gate)
         {
+            if (announcing) account.StartJournal();
             changes.Apply(count);
             changeCount += count;
+            if (!announcing) return;
+            foreach (var webhook in WebhookEvents.From(account.TakeJournal())) webhooks.Writer.TryWrite(webhook);
         }
     }
+
+    /// <summary>The webhooks the account's changes announce, from the first call on (nothing is collected before
+    /// someone reads: the simulator's sender, in demo mode).</summary>
+    public ChannelReader<SimulatedWebhook> Webhooks()
+    {
+        lock (gate) announcing = true;
+        return webhooks.Reader;
+    }
+
+    /// <summary>The Todoist user the account belongs to (webhooks carry it as <c>user_id</c>).</summary>
+    public string UserId => account.UserId;
 
     /// <summary>The account as a mirror should hold it after syncing: active objects plus completed tasks (and their
     /// comments), without tombstones.</summary>

@@ -756,9 +756,114 @@ namespace SyncDashboard.Monitoring.Migrations.SqlServer
                     b.Property<DateTime?>("RateLimitedUntilUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("WebhookSyncDueUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Service");
 
                     b.ToTable("sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Monitoring.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Redeliveries")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("SyncEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("TriggeredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique();
+
+                    b.HasIndex("SyncEventId");
+
+                    b.HasIndex("Service", "TriggeredUtc");
+
+                    b.HasIndex("Service", "ReceivedUtc", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_webhook_deliveries_latest");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Monitoring.WebhookRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("HourUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "HourUtc", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("webhook_rejections", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Monitoring.SyncEvent", b =>
@@ -766,6 +871,14 @@ namespace SyncDashboard.Monitoring.Migrations.SqlServer
                     b.HasOne("SyncDashboard.Monitoring.SyncError", null)
                         .WithMany()
                         .HasForeignKey("ErrorChainId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Monitoring.WebhookDelivery", b =>
+                {
+                    b.HasOne("SyncDashboard.Monitoring.SyncEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SyncEventId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 #pragma warning restore 612, 618

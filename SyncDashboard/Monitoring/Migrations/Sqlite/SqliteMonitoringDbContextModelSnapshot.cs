@@ -751,9 +751,110 @@ namespace SyncDashboard.Monitoring.Migrations.Sqlite
                     b.Property<string>("RateLimitedUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WebhookSyncDueUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Service");
 
                     b.ToTable("sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Monitoring.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Redeliveries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TriggeredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique();
+
+                    b.HasIndex("SyncEventId");
+
+                    b.HasIndex("Service", "TriggeredUtc");
+
+                    b.HasIndex("Service", "ReceivedUtc", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_webhook_deliveries_latest");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Monitoring.WebhookRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HourUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "HourUtc", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("webhook_rejections", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Monitoring.SyncEvent", b =>
@@ -761,6 +862,14 @@ namespace SyncDashboard.Monitoring.Migrations.Sqlite
                     b.HasOne("SyncDashboard.Monitoring.SyncError", null)
                         .WithMany()
                         .HasForeignKey("ErrorChainId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Monitoring.WebhookDelivery", b =>
+                {
+                    b.HasOne("SyncDashboard.Monitoring.SyncEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SyncEventId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Tests.Webhooks;
+using SyncDashboard.Todoist.Simulator;
+using SyncDashboard.Todoist.Wire;
+using SyncDashboard.Webhooks;
+
+namespace SyncDashboard.Tests.Todoist.Simulator;
+
+/// <summary>The simulator announces its account's changes as signed Todoist webhooks to the app's own address.</summary>
+public sealed partial class SimulatorWebhooksFacts
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static WebhookTestApp App(params (string Key, string Value)[] settings)
+    {
+        var overrides = new Dictionary<string, string?> { ["Webhooks:DebounceSeconds"] = "1" };
+        foreach (var (key, value) in settings) overrides[key] = value;
+        return new WebhookTestApp(overrides);
+    }
+
+    [Fact]
+    public async Task Changes_ArePostedSigned_AndTheirWebhookSyncBringsThemIn()
+    {
+        await using var app = App();
+        app.StartOnRealPort();
+        await app.StartAsync();
+        await app.SyncAsync();
+        var sender = app.Get<SimulatorWebhooks>();
+        await Eventually.ReturnsAsync(() => Task.FromResult(sender.Target));
+
+        app.Simulator.ApplyRandomChanges(6);
+
+        var deliveries = await Eventually.ReturnsAsync(async () =>
+        {
+            var all = await app.DeliveriesAsync();
+            return all.Count > 0 && all.Count == sender.Counters.Sent && all.All(d => d.SyncEventId is not null) ? all : null;
+        });
+        Assert.All(deliveries, d =>
+        {
+            Assert.Equal(app.Simulator.UserId, d.UserId);
+            Assert.Matches(EventName(), d.EventName);
+            Assert.NotNull(d.ObjectId);
+            Assert.NotNull(d.TriggeredUtc);
+        });
+        Assert.Equal(0, sender.Counters.Failed);
+        var sync = await Eventually.ReturnsAsync(async () =>
+            (await app.WebhookSyncsAsync()).LastOrDefault(e => e.Status == SyncStatus.Succeeded));
+        await using var db = await app.CreateDbAsync();
+        await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
+        // Every change the webhook sync found was announced.
+        var report = await app.Get<WebhookQueries>().GetAsync(SyncEngine.Service, 50, Ct);
+        Assert.All(report.Missed.Where(m => m.Trigger == SyncTrigger.Webhook), m => Assert.Equal(0, m.Missed));
+        Assert.Contains(report.Missed, m => m.EventId == sync.Id);
+    }
+
+    [Fact]
+    public async Task DuplicateRateOne_SendsEveryDeliveryTwice_AndTheAppRecordsItOnce()
+    {
+        await using var app = App(("Simulator:Webhooks:DuplicateRate", "1"));
+        app.StartOnRealPort();
+        await app.StartAsync();
+        await app.SyncAsync();
+        var sender = app.Get<SimulatorWebhooks>();
+        await Eventually.ReturnsAsync(() => Task.FromResult(sender.Target));
+
+        app.Simulator.ApplyRandomChanges(3);
+
+        var deliveries = await Eventually.ReturnsAsync(async () =>
+        {
+            var all = await app.DeliveriesAsync();
+            return all.Count > 0 && sender.Counters.Sent == 2 * all.Count && all.All(d => d.Redeliveries == 1) ? all : null;
+        });
+        Assert.Equal(deliveries.Count, sender.Counters.Duplicated);
+    }
+
+    [Fact]
+    public async Task DropRateOne_SendsNothing()
+    {
+        await using var app = App(("Simulator:Webhooks:DropRate", "1"));
+        app.StartOnRealPort();
+        await app.StartAsync();
+        var sender = app.Get<SimulatorWebhooks>();
+        await Eventually.ReturnsAsync(() => Task.FromResult(sender.Target));
+
+        app.Simulator.ApplyRandomChanges(3);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(sender.Counters.Dropped > 0 ? sender.Counters : null));
+        Assert.Equal(0, sender.Counters.Sent);
+        Assert.Empty(await app.DeliveriesAsync());
+    }
+
+    [Fact]
+    public void NoAddress_OnTheInMemoryTestServer_MeansNoSending()
+    {
+        using var app = App();
+        _ = app.Services;
+
+        Assert.Null(app.Get<SimulatorWebhooks>().Target);
+    }
+
+    [Fact]
+    public void Journal_NamesEachTouchedObjectOnce_AsTodoistWould()
+    {
+        var simulator = new TodoistSimulator(Options.Create(new SimulatorOptions { Tasks = 50, ChangeIntervalSeconds = 0 }),
+            new FakeTimeProvider(SimulatorHarness.Start));
+        var feed = simulator.Webhooks();
+
+        simulator.ApplyRandomChanges(40);
+
+        var announced = new List<SimulatedWebhook>();
+        while (feed.TryRead(out var webhook)) announced.Add(webhook);
+        Assert.NotEmpty(announced);
+        Assert.All(announced, w => Assert.Matches(EventName(), w.EventName));
+        var keys = announced.Select(w => (w.EventName.Split(':')[0], IdOf(w.EventData))).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(null, false, false, "item:added")]
+    [InlineData(false, false, true, "item:deleted")]
+    [InlineData(false, true, false, "item:completed")]
+    [InlineData(true, false, false, "item:uncompleted")]
+    [InlineData(false, false, false, "item:updated")]
+    public void NameOf_Item_FollowsTodoistsEventNames(bool? wasChecked, bool isChecked, bool isDeleted, string expected)
+    {
+        var before = wasChecked is { } c ? new WireItem { Id = "1", Checked = c } : null;
+        var after = new WireItem { Id = "1", Checked = isChecked, IsDeleted = isDeleted };
+
+        Assert.Equal(expected, WebhookEvents.NameOf(before, after));
+    }
+
+    [Fact]
+    public void NameOf_Project_KnowsArchiving()
+    {
+        var project = new WireProject { Id = "p" };
+
+        Assert.Equal("project:archived", WebhookEvents.NameOf(project, project with { IsArchived = true }));
+        Assert.Equal("project:unarchived", WebhookEvents.NameOf(project with { IsArchived = true }, project));
+        Assert.Equal("project:added", WebhookEvents.NameOf(null, project));
+    }
+
+    private static string IdOf(object data) => data switch
+    {
+        WireItem i => i.Id, WireNote n => n.Id, WireProject p => p.Id, WireSection s => s.Id, WireLabel l => l.Id,
+        _ => throw new ArgumentException(data.GetType().Name),
+    };
+
+    [GeneratedRegex("^(item|note|project|section|label):(added|updated|deleted|completed|uncompleted|archived|unarchived)$")]
+    private static partial Regex EventName();
+}

@@ -1,0 +1,42 @@
+using SyncDashboard.Monitoring;
+
+namespace SyncDashboard.Webhooks;
+
+/// <summary>A successful sync as the missed-delivery count sees it: what it found, and the window of changes it
+/// covered (from the previous successful sync's start to its own).</summary>
+public sealed record SyncWindow(long EventId, SyncType Type, SyncTrigger Trigger, DateTime StartedUtc, int Changes);
+
+/// <summary>A delivery as the count sees it: which object it announced, and when the change happened.</summary>
+public sealed record Announcement(string? ObjectType, string? ObjectId, DateTime AtUtc);
+
+/// <summary>Changes an incremental sync found beyond what deliveries announced for its window.</summary>
+public sealed record MissedDeliveryRow(
+    long EventId, SyncType Type, SyncTrigger Trigger, DateTime StartedAt, int Changes, int Announced, int Missed);
+
+/// <summary>Missed deliveries: for each incremental or webhook sync, the objects it found changed minus the distinct
+/// objects that deliveries announced as changed between the previous successful sync and this one (by Todoist's
+/// <c>triggered_at</c>, so a late delivery still counts for the window its change belongs to). A full sync replaces
+/// the mirror and is not judged. An object changed twice is one change and one announcement on both sides.</summary>
+public static class MissedDeliveries
+{
+    /// <param name="syncs">Successful syncs, oldest first; the first only opens the window of the second.</param>
+    public static IReadOnlyList<MissedDeliveryRow> Count(IReadOnlyList<SyncWindow> syncs, IReadOnlyList<Announcement> announcements)
+    {
+        var rows = new List<MissedDeliveryRow>();
+        for (var i = 1; i < syncs.Count; i++)
+        {
+            var sync = syncs[i];
+            if (sync.Type == SyncType.Full) continue;
+            var from = syncs[i - 1].StartedUtc;
+            var announced = announcements
+                .Where(a => a.AtUtc > from && a.AtUtc <= sync.StartedUtc)
+                .Select(a => a.ObjectId is null ? (object)a : (a.ObjectType, a.ObjectId))
+                .Distinct()
+                .Count();
+            rows.Add(new MissedDeliveryRow(sync.EventId, sync.Type, sync.Trigger, sync.StartedUtc, sync.Changes, announced,
+                Math.Max(0, sync.Changes - announced)));
+        }
+        rows.Reverse();
+        return rows;
+    }
+}

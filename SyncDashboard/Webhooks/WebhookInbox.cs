@@ -1,0 +1,118 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+using SyncDashboard.Todoist.Wire;
+
+namespace SyncDashboard.Webhooks;
+
+public enum DeliveryOutcome { Recorded, Duplicate }
+
+/// <summary>What the endpoint does with a verified delivery: record it once (the delivery id is unique), and arm the
+/// one webhook sync of its burst. Also counts refused requests. No Hangfire job ever carries more than its name.</summary>
+public sealed class WebhookInbox(
+    IDbContextFactory<MonitoringDbContext> dbFactory,
+    IBackgroundJobClient jobs,
+    MonitoringNotifier notifier,
+    TimeProvider time,
+    IOptions<WebhookOptions> options,
+    ILogger<WebhookInbox> logger)
+{
+    /// <summary>A debounce armed this long ago whose sync never ran (its job lost with in-memory storage after a
+    /// restart) no longer holds back new deliveries.</summary>
+    public static readonly TimeSpan StaleArming = TimeSpan.FromMinutes(2);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<DeliveryOutcome> AcceptAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
+    {
+        var outcome = await RecordAsync(deliveryId, payload, ct);
+        if (outcome != DeliveryOutcome.Recorded) return outcome;
+        await ArmAsync(ct);
+        // Only signed, new deliveries reach here, so a flood of forged requests cannot make every page reload.
+        await notifier.NotifyAsync();
+        return outcome;
+    }
+
+    private async Task<DeliveryOutcome> RecordAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
+    {
+        if (await CountRedeliveryAsync(deliveryId, ct)) return DeliveryOutcome.Duplicate;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.WebhookDeliveries.Add(new WebhookDelivery
+        {
+            Service = SyncEngine.Service,
+            DeliveryId = deliveryId,
+            EventName = payload.EventName,
+            UserId = payload.UserId,
+            ObjectType = payload.ObjectType,
+            ObjectId = payload.ObjectId,
+            TriggeredUtc = payload.TriggeredUtc,
+            ReceivedUtc = Now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return DeliveryOutcome.Recorded;
+        }
+        catch (DbUpdateException)
+        {
+            // The same delivery arrived twice at once (two nodes, or Todoist's retry racing a slow answer): the
+            // unique index let one in, and this one is the redelivery. Anything else is a real failure.
+            if (await CountRedeliveryAsync(deliveryId, ct)) return DeliveryOutcome.Duplicate;
+            throw;
+        }
+    }
+
+    private async Task<bool> CountRedeliveryAsync(string deliveryId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WebhookDeliveries.Where(d => d.DeliveryId == deliveryId)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Redeliveries, x => x.Redeliveries + 1), ct) > 0;
+    }
+
+    /// <summary>Arms the burst's sync: the first delivery sets the due time on the state row with a conditional
+    /// UPDATE (atomic across nodes) and schedules the job; the rest of the burst finds it armed and does nothing.</summary>
+    public async Task ArmAsync(CancellationToken ct, DateTime? notBeforeUtc = null)
+    {
+        await SyncStateRow.EnsureAsync(dbFactory, SyncEngine.Service, ct);
+        var now = Now;
+        var debounce = TimeSpan.FromSeconds(options.Value.DebounceSeconds);
+        var due = notBeforeUtc is { } at && at > now + debounce ? at : now + debounce;
+        var stale = now - StaleArming;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var armed = await db.SyncStates
+            .Where(s => s.Service == SyncEngine.Service && (s.WebhookSyncDueUtc == null || s.WebhookSyncDueUtc < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.WebhookSyncDueUtc, due), ct);
+        if (armed == 0) return;
+
+        var jobId = due <= now
+            ? jobs.Enqueue<WebhookSyncJob>(j => j.RunAsync(null, CancellationToken.None))
+            : jobs.Schedule<WebhookSyncJob>(j => j.RunAsync(null, CancellationToken.None), new DateTimeOffset(due, TimeSpan.Zero));
+        logger.LogInformation("Webhook sync armed for {Due:u} (job {JobId})", due, jobId);
+    }
+
+    /// <summary>Counts a refused request in its hour. Nothing of the request itself is kept.</summary>
+    public async Task CountRejectionAsync(WebhookRejectionReason reason, CancellationToken ct)
+    {
+        var hour = MetricRollup.HourOf(Now);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var updated = await db.WebhookRejections
+                .Where(r => r.Service == SyncEngine.Service && r.HourUtc == hour && r.Reason == reason)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.Count, x => x.Count + 1), ct);
+            if (updated > 0) return;
+            db.WebhookRejections.Add(new WebhookRejection { Service = SyncEngine.Service, HourUtc = hour, Reason = reason, Count = 1 });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                // Another request created the hour's row first: count on it.
+            }
+        }
+    }
+}
