@@ -36,6 +36,7 @@ public static class MonitoringSetup
         services.AddSingleton<FreshnessQueries>();
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<PauseQueries>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
