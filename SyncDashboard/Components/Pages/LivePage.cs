@@ -20,6 +20,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private Task initialLoad = Task.CompletedTask;
+    // Kept so the loops are owned, not fire-and-forget; see DisposeAsync for why nothing waits on them.
     private Task? reloadLoop;
     private Task? clockLoop;
 
@@ -83,7 +84,8 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
                 });
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        // Gone with the page: work that raced the disposal has nothing left to render.
+        catch (Exception) when (ct.IsCancellationRequested) { }
         catch (Exception ex) { await DispatchExceptionAsync(ex); }
     }
 
@@ -102,18 +104,20 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
                 });
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        // Gone with the page: work that raced the disposal has nothing left to render.
+        catch (Exception) when (ct.IsCancellationRequested) { }
         catch (Exception ex) { await DispatchExceptionAsync(ex); }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops listening and cancels both loops. It does not wait for them: disposal runs on the renderer's
+    /// dispatcher, where one of their renders may be queued, so waiting could wait for itself. Each loop sees the
+    /// cancellation and ends on its own.</summary>
+    public virtual ValueTask DisposeAsync()
     {
         Notifier.Changed -= OnMonitoringChangedAsync;
-        await disposing.CancelAsync();
+        disposing.Cancel();
         changes.Writer.TryComplete();
-        if (reloadLoop is not null) await reloadLoop;
-        if (clockLoop is not null) await clockLoop;
-        disposing.Dispose();
         GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 }

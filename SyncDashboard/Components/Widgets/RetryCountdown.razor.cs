@@ -4,7 +4,7 @@ namespace SyncDashboard.Components.Widgets;
 
 /// <summary>The time left to a retry, ticking every second on its own <see cref="TimeProvider"/> timer (a fake clock
 /// in tests moves it without waiting). The timer stops with the component.</summary>
-public sealed partial class RetryCountdown : IAsyncDisposable
+public sealed partial class RetryCountdown : IDisposable
 {
     [Parameter, EditorRequired] public DateTime At { get; set; }
 
@@ -31,13 +31,11 @@ public sealed partial class RetryCountdown : IAsyncDisposable
                 await InvokeAsync(StateHasChanged);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        // Gone with the component: a tick that raced the disposal has nothing left to render.
+        catch (Exception) when (ct.IsCancellationRequested) { }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await disposing.CancelAsync();
-        if (ticking is not null) await ticking;
-        disposing.Dispose();
-    }
+    /// <summary>Cancels the loop without waiting for it: disposal runs on the renderer's dispatcher, where a tick
+    /// may be queued, so waiting here would wait for ourselves. The loop sees the cancellation and ends.</summary>
+    public void Dispose() => disposing.Cancel();
 }
