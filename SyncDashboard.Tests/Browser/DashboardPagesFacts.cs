@@ -34,6 +34,30 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         Assert.Empty(session.Problems);
     }
 
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(2560, 1440)]
+    public async Task Pages_FitTheWindow_FromALaptopToAWideScreen_InDarkModeToo(int width, int height)
+    {
+        await using var app = new TestApp();
+        await using var session = await PageSession.OpenAsync(chromium.Browser, app.StartOnRealPort());
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await app.SyncAsync(SyncType.Full);
+
+        foreach (var path in new[] { "/", "/errors", "/history", "/simulator" })
+        {
+            await session.OpenLiveAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();
+            // MudBlazor paints the page through its palette variables: dark means a dark background really applied.
+            await page.WaitForFunctionAsync(
+                "() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b) < 200");
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} at {width} px is {overflow} px wider than the window");
+        }
+        Assert.Empty(session.Problems);
+    }
+
     [Fact]
     public async Task FaultFromTheSimulatorPanel_ShowsAChainOnErrorsLive_AndResolvingItDeletesItsRetryJob()
     {
