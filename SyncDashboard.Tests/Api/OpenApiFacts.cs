@@ -29,9 +29,11 @@ public sealed partial class OpenApiFacts
         var paths = document.GetProperty("paths");
         Assert.Contains(("/api/monitoring/events.csv", "get"), routes);
         Assert.Contains(("/api/errors/{id}/retry", "post"), routes);
+        Assert.Contains(("/api/sync/pause", "post"), routes);
+        Assert.Contains(("/api/sync/resume", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
-        // exports, sync, resolve, retry and alert notifications: a new route must be added here on purpose.
-        Assert.Equal(16, routes.Count);
+        // exports, sync, pause, resume, resolve, retry and alert notifications: a new route must be added here on purpose.
+        Assert.Equal(18, routes.Count);
         foreach (var (path, method) in routes)
         {
             Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not in the document");

@@ -61,7 +61,7 @@ public sealed class HomePageFacts(ChromiumFixture chromium, TestApp app) : IClas
         // Let the run finish so the screenshot shows a completed row, not a spinner.
         await Assertions.Expect(page.Locator("[data-status=Started]")).ToHaveCountAsync(0,
             new() { Timeout = SyncAppearsWithinMs });
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("home.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("overview.png"), FullPage = true });
         Assert.Empty(session.Problems);
     }
 
@@ -100,7 +100,7 @@ public sealed class HomePageFacts(ChromiumFixture chromium, TestApp app) : IClas
 
     /// <summary>The snackbar's text shortly after an action, or "" when none showed (it hides itself after a while,
     /// so read it early and keep it for the failure message).</summary>
-    private static async Task<string> SnackbarTextAsync(IPage page)
+    internal static async Task<string> SnackbarTextAsync(IPage page)
     {
         var snackbar = page.Locator(".mud-snackbar").First;
         try { await snackbar.WaitForAsync(new() { Timeout = 5_000 }); }
@@ -108,7 +108,7 @@ public sealed class HomePageFacts(ChromiumFixture chromium, TestApp app) : IClas
         return await snackbar.InnerTextAsync();
     }
 
-    private static string ScreenshotPath(string name)
+    internal static string ScreenshotPath(string name)
     {
         var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
         Directory.CreateDirectory(folder);

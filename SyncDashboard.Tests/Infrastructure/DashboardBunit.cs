@@ -1,5 +1,10 @@
 using Bunit;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
@@ -19,5 +24,41 @@ public static class DashboardBunit
         context.Services.AddMudServices();
         context.Services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(Now));
         return context;
+    }
+
+    /// <summary>A context as someone sees the app once the circuit is up: interactive, signed in with the given
+    /// policies (by default both, so action buttons render and are enabled), and with <paramref name="database"/>
+    /// the real queries and commands the pages inject.</summary>
+    public static BunitContext CreateOperator(
+        FakeTimeProvider? time = null, TestDatabase? database = null, params string[] policies)
+    {
+        var context = Create(time);
+        if (database is not null) AddMonitoring(context, database);
+        var auth = context.AddAuthorization();
+        auth.SetAuthorized("ana");
+        auth.SetPolicies(policies.Length > 0 ? policies : [Access.AccessPolicies.View, Access.AccessPolicies.Operate]);
+        // Last: it builds the renderer, after which no service may be added.
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return context;
+    }
+
+    /// <summary>The real queries and commands a page injects, over <paramref name="database"/> and Hangfire's in-memory
+    /// storage (no server: queued jobs stay queued, which is what a page test wants to see).</summary>
+    private static void AddMonitoring(BunitContext context, TestDatabase database)
+    {
+        var services = context.Services;
+        var storage = new InMemoryStorage();
+        services.AddLogging();
+        services.AddSingleton<IDbContextFactory<SyncDashboard.Monitoring.MonitoringDbContext>>(database.Factory());
+        services.AddSingleton<JobStorage>(storage);
+        services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
+        services.AddSingleton(Options.Create(new SyncDashboard.Sync.RetryOptions()));
+        services.AddSingleton<SyncDashboard.Monitoring.MonitoringNotifier>();
+        services.AddSingleton<SyncDashboard.Monitoring.AuditLog>();
+        services.AddSingleton<SyncDashboard.Monitoring.Queries.EventQueries>();
+        services.AddSingleton<SyncDashboard.Monitoring.Queries.StateQueries>();
+        services.AddSingleton<SyncDashboard.Monitoring.Queries.ErrorQueries>();
+        services.AddSingleton<SyncDashboard.Sync.RetryScheduler>();
+        services.AddSingleton<SyncDashboard.Sync.ErrorCommands>();
     }
 }

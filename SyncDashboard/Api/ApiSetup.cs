@@ -19,6 +19,7 @@ public static class ApiSetup
     {
         app.MapMonitoringApi();
         app.MapSyncApi();
+        app.MapPauseApi();
         app.MapErrorsApi();
         app.MapExportApi();
         app.MapAlertsApi();

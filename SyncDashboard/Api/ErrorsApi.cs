@@ -14,14 +14,14 @@ public static class ErrorsApi
         group.MapPost("/resolve", ResolveAsync)
             .WithSummary("Resolve a failure chain by hand")
             .WithDescription("Ends the chain as resolved (Manual) and cancels its pending retry. 404 for no such chain, " +
-                "409 when it is already resolved.")
+                "409 when it is already resolved. Audited as ResolveError.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/retry", RetryAsync)
             .WithSummary("Retry a failure chain now")
             .WithDescription("Queues the chain's retry now instead of at its scheduled time. 404 for no such chain, " +
-                "409 when it is already resolved.")
+                "409 when it is already resolved or while syncing is paused (the detail says which). Audited as RetryNow.")
             .Produces<RetryQueued>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -39,13 +39,16 @@ public static class ErrorsApi
         };
     }
 
-    private static async Task<IResult> RetryAsync(long id, ErrorCommands errors, CancellationToken ct)
+    private static async Task<IResult> RetryAsync(long id, ErrorCommands errors, HttpContext http, CancellationToken ct)
     {
-        var result = await errors.RetryNowAsync(id, ct);
+        var result = await errors.RetryNowAsync(id, Actor.Of(http), ct);
         return result.Status switch
         {
             ChainActionStatus.Done => TypedResults.Accepted((string?)null, new RetryQueued(id, result.JobId!)),
             ChainActionStatus.NotFound => NotFound(id),
+            ChainActionStatus.Paused => TypedResults.Problem(title: "Syncing is paused",
+                detail: $"Failure chain #{id} was not retried: {ErrorCommands.PausedReason}.",
+                statusCode: StatusCodes.Status409Conflict),
             _ => AlreadyResolved(id),
         };
     }

@@ -14,12 +14,14 @@ public static class SyncApi
             .RequireAuthorization(AccessPolicies.Operate)
             .WithSummary("Queue a sync now")
             .WithDescription("type=incremental (default) or full. 202 with the Hangfire job id; 409 while a sync is " +
-                "running (the problem's detail says so).")
+                "running (the problem's detail says so). Runs while syncing is paused: pausing holds back only the " +
+                "app's own runs. Audited as SyncNow.")
             .Produces<Queued>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> RequestSyncAsync(string? type, SyncCommands commands, CancellationToken ct)
+    private static async Task<IResult> RequestSyncAsync(
+        string? type, SyncCommands commands, HttpContext http, CancellationToken ct)
     {
         SyncType? syncType = (type ?? "incremental").ToLowerInvariant() switch
         {
@@ -29,7 +31,7 @@ public static class SyncApi
         };
         if (syncType is null) return ApiProblems.BadParameter("type", "must be 'incremental' or 'full'");
 
-        var result = await commands.RequestSyncAsync(syncType.Value, ct);
+        var result = await commands.RequestSyncAsync(syncType.Value, Actor.Of(http), ct);
         return result.Accepted
             ? TypedResults.Accepted((string?)null, new Queued(result.JobId!, syncType.Value))
             : TypedResults.Problem(title: "Sync refused", detail: result.RefusedBecause, statusCode: StatusCodes.Status409Conflict);

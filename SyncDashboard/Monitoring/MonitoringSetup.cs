@@ -38,6 +38,7 @@ public static class MonitoringSetup
         services.AddSingleton<FreshnessQueries>();
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<PauseQueries>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddLiveWatermark();
         return builder;

@@ -11,13 +11,16 @@ namespace SyncDashboard.Sync;
 /// <param name="ChainId">For a retry: the failure chain it retries.</param>
 public sealed record SyncRequest(SyncType Type, SyncTrigger Trigger, string? JobId = null, long? ChainId = null);
 
-public enum SyncOutcomeKind { Succeeded, Failed, Skipped, Deferred }
+public enum SyncOutcomeKind { Succeeded, Failed, Skipped, Deferred, Paused }
 
 /// <summary>How a run ended. A skipped run (the lease was busy) recorded nothing and is not a failure; a deferred one
-/// did not call Todoist because Todoist asked us to wait until <see cref="DeferredUntilUtc"/>.</summary>
+/// did not call Todoist because Todoist asked us to wait until <see cref="DeferredUntilUtc"/>; a paused one was held
+/// back by <see cref="PausePolicy"/> and recorded nothing either (it is no attempt, so no event, failure or metric).</summary>
 public sealed record SyncOutcome(SyncOutcomeKind Kind, long? EventId = null, SyncFailure? Failure = null)
 {
     public static readonly SyncOutcome Skipped = new(SyncOutcomeKind.Skipped);
+
+    public static readonly SyncOutcome Paused = new(SyncOutcomeKind.Paused);
 
     /// <summary>The failure chain the run belongs to, if any.</summary>
     public long? ChainId { get; init; }
@@ -51,6 +54,13 @@ public sealed class SyncEngine(
 
     public async Task<SyncOutcome> RunAsync(SyncRequest request, CancellationToken ct)
     {
+        if (PausePolicy.Holds(request.Trigger, await IsPausedAsync(ct)))
+        {
+            telemetry.Paused.Add(1);
+            logger.LogInformation("{Type} sync ({Trigger}) not run: syncing is paused", request.Type, request.Trigger);
+            return SyncOutcome.Paused with { ChainId = request.ChainId };
+        }
+
         var owner = RunIdentity.NewRunOwner();
         if (!await lease.TryAcquireAsync(Service, owner, options.Value.RunTimeout, ct))
         {
@@ -213,6 +223,12 @@ public sealed class SyncEngine(
         return until > time.GetUtcNow().UtcDateTime ? until : null;
     }
 
+    private async Task<bool> IsPausedAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SyncStates.Where(s => s.Service == Service).Select(s => s.IsPaused).SingleOrDefaultAsync(ct);
+    }
+
     private async Task<string?> StoredTokenAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -232,9 +248,11 @@ public sealed class SyncTelemetry
         Succeeded = meter.CreateCounter<long>("syncdashboard.sync.succeeded");
         Failed = meter.CreateCounter<long>("syncdashboard.sync.failed");
         Skipped = meter.CreateCounter<long>("syncdashboard.sync.skipped", description: "Runs skipped because another held the lease");
+        Paused = meter.CreateCounter<long>("syncdashboard.sync.paused", description: "Runs not started because syncing is paused");
     }
 
     public Counter<long> Succeeded { get; }
     public Counter<long> Failed { get; }
     public Counter<long> Skipped { get; }
+    public Counter<long> Paused { get; }
 }

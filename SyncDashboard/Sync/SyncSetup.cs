@@ -30,6 +30,7 @@ public static class SyncSetup
         services.AddTransient<SyncCommands>();
         services.AddTransient<RetryScheduler>();
         services.AddTransient<ErrorCommands>();
+        services.AddTransient<PauseCommands>();
 
         // The storage is ours to create and register, before AddHangfire: Hangfire would otherwise hand every
         // host the static JobStorage.Current, the last one configured in the process, not its own.

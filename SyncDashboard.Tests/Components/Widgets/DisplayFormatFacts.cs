@@ -35,4 +35,26 @@ public sealed class DisplayFormatFacts
     [Fact]
     public void Truncate_KeepsLength_WhenTextIsTooLong() =>
         Assert.Equal("abcd…", DisplayFormat.Truncate("abcdefgh", 5));
+
+    [Theory]
+    [InlineData(null, "—")]
+    [InlineData("short", "short")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz", "abcdef…uvwxyz")]
+    public void ShortToken_KeepsBothEnds_OfALongToken(string? token, string expected) =>
+        Assert.Equal(expected, DisplayFormat.ShortToken(token));
+
+    [Theory]
+    [InlineData(null, "—")]
+    [InlineData(1.0, "100%")]
+    [InlineData(0.755, "75.5%")]
+    [InlineData(0.9995, "99.95%")]
+    public void Percent_ShowsAShare(double? share, string expected) =>
+        Assert.Equal(expected, DisplayFormat.Percent(share));
+
+    [Theory]
+    [InlineData(-5, "now")]
+    [InlineData(30, "in 30 s")]
+    [InlineData(600, "in 10 min")]
+    public void In_SaysHowFarAhead(int seconds, string expected) =>
+        Assert.Equal(expected, DisplayFormat.In(Now.UtcDateTime.AddSeconds(seconds), Now));
 }

@@ -77,6 +77,48 @@ public sealed class EventQueriesFacts
 
     private static EventQueries Queries(TestDatabase database) => new(database.Factory());
 
+    [Fact]
+    public async Task Page_KeepsToTheTimeRange_FromInclusiveToExclusive_AcrossPages()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await AddEventsAsync(database, 100, _ => SyncStatus.Succeeded); // one a second from Start
+
+        var filter = new EventFilter(FromUtc: Start.AddSeconds(10), ToUtc: Start.AddSeconds(40));
+        var first = await Queries(database).PageAsync("todoist", filter, 20, null, Ct);
+        var second = await Queries(database).PageAsync("todoist", filter, 20, first.Next, Ct);
+
+        var starts = first.Events.Concat(second.Events).Select(e => (int)(e.StartedAt - Start).TotalSeconds).ToList();
+        Assert.Equal(Enumerable.Range(10, 30).Reverse(), starts);
+        Assert.Null(second.Next);
+    }
+
+    [Fact]
+    public async Task Detail_HasTheTokensAndNode_AndIsNullForAnotherServiceOrNoEvent()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        long id;
+        await using (var db = database.Open())
+        {
+            var e = new SyncEvent
+            {
+                Service = "todoist", Type = SyncType.Incremental, Trigger = SyncTrigger.Manual, Status = SyncStatus.Failed,
+                StartedUtc = Start, SyncTokenBefore = "before-token", SyncTokenAfter = null, Node = "vm/1",
+                ErrorKind = FailureKind.Transient, ErrorCode = "SERVICE_UNAVAILABLE",
+            };
+            db.SyncEvents.Add(e);
+            await db.SaveChangesAsync(Ct);
+            id = e.Id;
+        }
+
+        var detail = await Queries(database).DetailAsync("todoist", id, Ct);
+
+        Assert.Equal(("before-token", (string?)null, "vm/1", FailureKind.Transient),
+            (detail!.SyncTokenBefore, detail.SyncTokenAfter, detail.Node, detail.ErrorKind));
+        Assert.Equal("SERVICE_UNAVAILABLE", detail.Event.ErrorCode);
+        Assert.Null(await Queries(database).DetailAsync("other", id, Ct));
+        Assert.Null(await Queries(database).DetailAsync("todoist", id + 1, Ct));
+    }
+
     private static async Task AddEventsAsync(
         TestDatabase database, int count, Func<int, SyncStatus> status, int sameSecondEvery = 1, DateTime? startAt = null)
     {

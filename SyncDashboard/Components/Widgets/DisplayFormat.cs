@@ -24,6 +24,47 @@ public static class DisplayFormat
         return $"{(int)age.TotalDays} d ago";
     }
 
+    /// <summary>A time ahead: "in 12 s", "in 3 min"; "now" once it has come.</summary>
+    public static string In(DateTime utc, DateTimeOffset now)
+    {
+        var left = AsUtc(utc) - now.UtcDateTime;
+        if (left < TimeSpan.FromSeconds(1)) return "now";
+        return $"in {Span(left)}";
+    }
+
+    /// <summary>A remaining time that ticks by the second: "0:07", "12:30", "1:02:03".</summary>
+    public static string Countdown(TimeSpan left)
+    {
+        if (left <= TimeSpan.Zero) return "0:00";
+        var seconds = (long)Math.Ceiling(left.TotalSeconds);
+        return seconds >= 3600
+            ? $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}"
+            : $"{seconds / 60}:{seconds % 60:00}";
+    }
+
+    /// <summary>An age in seconds as words: "42 s", "5 min", "3 h", "2 d"; "—" when there is none.</summary>
+    public static string Age(double? seconds) => seconds is { } s ? Span(TimeSpan.FromSeconds(s)) : "—";
+
+    public static string Percent(double? share) =>
+        share is { } s ? (s * 100).ToString(s >= 0.999 && s < 1 ? "0.00'%'" : "0.#'%'", Culture) : "—";
+
+    /// <summary>A sync token's first and last characters: enough to tell two apart, not a credential (it is not one),
+    /// and short enough for a drawer.</summary>
+    public static string ShortToken(string? token) => token switch
+    {
+        null => "—",
+        { Length: <= 14 } => token,
+        _ => string.Concat(token.AsSpan(0, 6), "…", token.AsSpan(token.Length - 6)),
+    };
+
+    private static string Span(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1)) return $"{(int)span.TotalSeconds} s";
+        if (span < TimeSpan.FromHours(1)) return $"{(int)span.TotalMinutes} min";
+        if (span < TimeSpan.FromDays(1)) return $"{(int)span.TotalHours} h";
+        return $"{(int)span.TotalDays} d";
+    }
+
     public static string Duration(long? milliseconds) => milliseconds switch
     {
         null => "—",

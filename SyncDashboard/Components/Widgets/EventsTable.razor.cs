@@ -16,6 +16,11 @@ public sealed partial class EventsTable
     /// <summary>The moment relative times ("12 s ago") are measured from; the page ticks it.</summary>
     [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
 
+    [Parameter] public string Title { get; set; } = "Latest syncs";
+
+    /// <summary>Where the full list is, when this table shows only the latest rows.</summary>
+    [Parameter] public string? MoreHref { get; set; }
+
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     private TimeZoneInfo Zone => Time.LocalTimeZone;

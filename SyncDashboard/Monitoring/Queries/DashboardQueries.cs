@@ -5,8 +5,14 @@ namespace SyncDashboard.Monitoring.Queries;
 /// <summary>The last 24 hours in two numbers; null when nothing ran (or nothing succeeded, for the duration).</summary>
 public sealed record RecentPerformanceSummary(int Attempts, int Successes, int Failures, double? SuccessRate, double? MeanDurationMs);
 
-/// <summary>The dashboard's health panel: the verdict, its alerts and when the next sync is due.</summary>
-public sealed record DashboardHealthSummary(HealthStatus Status, IReadOnlyList<HealthAlertRow> Alerts, DateTime? NextScheduledSyncAt);
+/// <summary>The dashboard's health panel: the verdict, its alerts, when the next sync is due, uptime and how old the
+/// mirrored data is (seconds since the last success; null before the first).</summary>
+public sealed record DashboardHealthSummary(
+    HealthStatus Status,
+    IReadOnlyList<HealthAlertRow> Alerts,
+    DateTime? NextScheduledSyncAt,
+    UptimeSummary Uptime,
+    double? DataAgeSeconds);
 
 /// <summary>Everything the dashboard's first screen shows, in one call.</summary>
 public sealed record DashboardSummary(
@@ -30,7 +36,8 @@ public sealed class DashboardQueries(
         var recent = await events.LatestAsync(service, RecentActivityCount, ct);
         return new DashboardSummary(
             overview,
-            new DashboardHealthSummary(verdict.Status, verdict.Alerts, verdict.NextScheduledSyncAt),
+            new DashboardHealthSummary(verdict.Status, verdict.Alerts, verdict.NextScheduledSyncAt, verdict.Uptime,
+                verdict.DataAgeSeconds),
             Summarize(day.Hours),
             recent);
     }

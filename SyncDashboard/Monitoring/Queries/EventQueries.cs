@@ -23,8 +23,15 @@ public sealed record EventRow(
     long? ErrorChainId,
     string? JobId);
 
-/// <summary>Which events to list; null means any.</summary>
-public sealed record EventFilter(SyncStatus? Status = null, SyncType? Type = null, SyncTrigger? Trigger = null)
+/// <summary>An event as the history's details drawer shows it.</summary>
+public sealed record EventDetail(
+    EventRow Event, FailureKind? ErrorKind, string? SyncTokenBefore, string? SyncTokenAfter, string? Node);
+
+/// <summary>Which events to list; null means any. <paramref name="FromUtc"/> and <paramref name="ToUtc"/> bound the
+/// start time as [from, to).</summary>
+public sealed record EventFilter(
+    SyncStatus? Status = null, SyncType? Type = null, SyncTrigger? Trigger = null,
+    DateTime? FromUtc = null, DateTime? ToUtc = null)
 {
     public static readonly EventFilter All = new();
 }
@@ -75,6 +82,8 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
         if (filter.Status is { } status) events = events.Where(e => e.Status == status);
         if (filter.Type is { } type) events = events.Where(e => e.Type == type);
         if (filter.Trigger is { } trigger) events = events.Where(e => e.Trigger == trigger);
+        if (filter.FromUtc is { } from) events = events.Where(e => e.StartedUtc >= from);
+        if (filter.ToUtc is { } to) events = events.Where(e => e.StartedUtc < to);
         if (after is not null)
         {
             events = events.Where(e => e.StartedUtc < after.StartedUtc || (e.StartedUtc == after.StartedUtc && e.Id < after.Id));
@@ -90,6 +99,21 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
         if (rows.Count <= limit) return new EventPage(rows, null);
         rows.RemoveAt(limit);
         return new EventPage(rows, new EventCursor(rows[^1].StartedAt, rows[^1].Id));
+    }
+
+    /// <summary>One event with what the table leaves out (the sync tokens, the failure kind, the node); null when
+    /// there is no such event.</summary>
+    public async Task<EventDetail?> DetailAsync(string service, long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Id == id)
+            .Select(e => new EventDetail(
+                new EventRow(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
+                    e.ItemsProcessed, e.ItemsAdded, e.ItemsUpdated, e.ItemsDeleted, e.ErrorCode, e.ErrorMessage,
+                    e.HttpStatus, e.Attempt, e.ErrorChainId, e.JobId),
+                e.ErrorKind, e.SyncTokenBefore, e.SyncTokenAfter, e.Node))
+            .SingleOrDefaultAsync(ct);
     }
 
     /// <summary>Every event of a service that started in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest

@@ -13,6 +13,7 @@ public static class SimulatorSetup
         builder.Services.TryAddSingleton<SimulatorEndpoint>();
         builder.Services.TryAddSingleton<TodoistSimulator>();
         builder.Services.TryAddSingleton<SimulatorHost>();
+        builder.Services.TryAddSingleton<SimulatorFaultCommands>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SimulatorHost>());
         builder.Services.AddHostedService<SimulatorActivity>();
         builder.Services.TryAddSingleton<WebhookSecret>();

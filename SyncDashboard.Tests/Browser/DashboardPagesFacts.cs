@@ -1,0 +1,186 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using Xunit;
+
+namespace SyncDashboard.Tests.Browser;
+
+/// <summary>Overview, Errors, History and Simulator in a real Chromium against the app on a real port: they load
+/// cleanly, and what one does on them shows up live, in this browser and in others.</summary>
+public sealed class DashboardPagesFacts(ChromiumFixture chromium)
+{
+    private const int LiveWithinMs = 15_000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/errors")]
+    [InlineData("/errors?resolved=true")]
+    [InlineData("/history")]
+    [InlineData("/history?status=Failed&range=24h")]
+    [InlineData("/simulator")]
+    public async Task Page_LoadsLive_WithNoConsoleErrorOrFailedResponse(string path)
+    {
+        await using var app = new TestApp();
+        await using var session = await PageSession.OpenAsync(chromium.Browser, app.StartOnRealPort());
+
+        await session.OpenLiveAsync(path);
+
+        await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();
+        Assert.Empty(session.Problems);
+    }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(2560, 1440)]
+    public async Task Pages_FitTheWindow_FromALaptopToAWideScreen_InDarkModeToo(int width, int height)
+    {
+        await using var app = new TestApp();
+        await using var session = await PageSession.OpenAsync(chromium.Browser, app.StartOnRealPort());
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await app.SyncAsync(SyncType.Full);
+
+        foreach (var path in new[] { "/", "/errors", "/history", "/simulator" })
+        {
+            await session.OpenLiveAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();
+            // MudBlazor paints the page through its palette variables: dark means a dark background really applied.
+            await page.WaitForFunctionAsync(
+                "() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b) < 200");
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} at {width} px is {overflow} px wider than the window");
+        }
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
+    public async Task FaultFromTheSimulatorPanel_ShowsAChainOnErrorsLive_AndResolvingItDeletesItsRetryJob()
+    {
+        // A minute's first retry delay keeps the retry pending while the test looks at it.
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Retry:BaseDelaySeconds"] = "60" });
+        var address = app.StartOnRealPort();
+        await using var errors = await PageSession.OpenAsync(chromium.Browser, address);
+        await using var simulator = await PageSession.OpenAsync(chromium.Browser, address);
+        await errors.OpenLiveAsync("/errors");
+        await Assertions.Expect(errors.Page.Locator("[data-testid=errors-empty]")).ToBeVisibleAsync();
+        await simulator.OpenLiveAsync("/simulator");
+
+        await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "Fill in the Outage preset" }).ClickAsync();
+        await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "Apply faults" }).ClickAsync();
+        await Assertions.Expect(simulator.Page.Locator("[data-testid=faults-now]")).ToHaveTextAsync("error rate 100% (503)");
+        await simulator.Page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+
+        var chain = errors.Page.Locator("[data-chain-id][data-open=true]");
+        await Assertions.Expect(chain).ToHaveCountAsync(1, new() { Timeout = LiveWithinMs });
+        await Assertions.Expect(chain.Locator("[data-testid=countdown]")).ToContainTextAsync("next retry in");
+        await errors.Page.ScreenshotAsync(new() { Path = HomePageFacts.ScreenshotPath("errors.png"), FullPage = true });
+        var pendingJob = await PendingJobAsync(app);
+
+        await chain.GetByRole(AriaRole.Button, new() { Name = "Resolve error chain" }).ClickAsync();
+
+        await Assertions.Expect(errors.Page.Locator("[data-testid=errors-empty]")).ToBeVisibleAsync();
+        Assert.Empty(errors.Problems);
+        Assert.Empty(simulator.Problems);
+        // Hangfire's own dashboard says what became of the retry job: its latest state, the first in its history.
+        await errors.Page.GotoAsync($"/hangfire/jobs/details/{pendingJob}");
+        await Assertions.Expect(errors.Page.GetByRole(AriaRole.Heading, new() { Level = 4 }).First).ToContainTextAsync("Deleted");
+        await using var db = await app.CreateDbAsync();
+        var audited = await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct);
+        Assert.Equal([AuditAction.FaultInjection, AuditAction.SyncNow, AuditAction.ResolveError], audited);
+    }
+
+    [Fact]
+    public async Task Pause_StopsTheRecurringRuns_UntilResumed_AndThePageSaysSo()
+    {
+        await using var app = new TestApp();
+        await using var session = await PageSession.OpenAsync(chromium.Browser, app.StartOnRealPort());
+        var page = session.Page;
+        await session.OpenLiveAsync("/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause syncing" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=paused]")).ToContainTextAsync("Syncing is paused since");
+        await Assertions.Expect(page.Locator("[data-testid=paused-by]")).ToHaveTextAsync("local user");
+        await Assertions.Expect(page.Locator("[data-kpi=next-sync]")).ToContainTextAsync("paused");
+
+        var succeeded = SucceededJobs(app);
+        app.Get<IRecurringJobManager>().Trigger(SyncSchedule.IncrementalJobId);
+        // The run's job finishes (as held back), and no event, no call to Todoist.
+        await WaitUntilAsync(() => SucceededJobs(app) > succeeded);
+        Assert.Equal(0, await page.Locator("[data-event-id]").CountAsync());
+        Assert.Equal(0, app.Simulator.Counters.SyncCalls);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume syncing" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=paused]")).ToHaveCountAsync(0);
+        app.Get<IRecurringJobManager>().Trigger(SyncSchedule.IncrementalJobId);
+        await Assertions.Expect(page.Locator("[data-status=Succeeded]")).ToHaveCountAsync(1, new() { Timeout = LiveWithinMs });
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
+    public async Task TwoBrowsers_SeeTheSameChange_WithoutReloading()
+    {
+        await using var app = new TestApp();
+        var address = app.StartOnRealPort();
+        await using var first = await PageSession.OpenAsync(chromium.Browser, address);
+        await using var second = await PageSession.OpenAsync(chromium.Browser, address);
+        await first.OpenLiveAsync("/");
+        await second.OpenLiveAsync("/");
+        await second.Page.EvaluateAsync("() => window.__sameDocument = true");
+
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Pause syncing" }).ClickAsync();
+        await Assertions.Expect(second.Page.Locator("[data-testid=paused]")).ToBeVisibleAsync();
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+        await Assertions.Expect(first.Page.Locator("[data-status=Succeeded]")).ToHaveCountAsync(1, new() { Timeout = LiveWithinMs });
+        await Assertions.Expect(second.Page.Locator("[data-status=Succeeded]")).ToHaveCountAsync(1, new() { Timeout = LiveWithinMs });
+
+        Assert.True(await second.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
+        Assert.Empty(first.Problems);
+        Assert.Empty(second.Problems);
+    }
+
+    [Fact]
+    public async Task History_ShowsNewEventsLive_OpensTheirDetails_AndKeepsFiltersInTheUrl()
+    {
+        await using var app = new TestApp();
+        await using var session = await PageSession.OpenAsync(chromium.Browser, app.StartOnRealPort());
+        var page = session.Page;
+        await session.OpenLiveAsync("/history");
+        await Assertions.Expect(page.Locator("[data-testid=history-empty]")).ToBeVisibleAsync();
+
+        await app.SyncAsync(SyncType.Full);
+        await app.SyncAsync(SyncType.Incremental);
+
+        var rows = page.Locator("[data-history-event-id]");
+        await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = LiveWithinMs });
+        await page.ScreenshotAsync(new() { Path = HomePageFacts.ScreenshotPath("history.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Details of event 2" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=token-after]")).ToContainTextAsync("…");
+        await Assertions.Expect(page.Locator("[data-testid=job-link], [data-testid=event-drawer]").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close details" }).ClickAsync();
+
+        await page.GotoAsync("/history?type=Full");
+        await Assertions.Expect(page.Locator("[data-live=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        var csv = await page.Locator("[data-testid=export-csv]").GetAttributeAsync("href");
+        Assert.Matches(@"^api/monitoring/events\.csv\?from=\d{4}-.+Z&to=\d{4}-.+Z$", Uri.UnescapeDataString(csv!));
+        Assert.Empty(session.Problems);
+    }
+
+    private static long SucceededJobs(TestApp app) => app.Get<JobStorage>().GetMonitoringApi().SucceededListCount();
+
+    private static async Task<string> PendingJobAsync(TestApp app)
+    {
+        await using var db = await app.CreateDbAsync();
+        return (await db.SyncErrors.SingleAsync(c => c.ResolvedUtc == null, Ct)).PendingJobId!;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        await Eventually.ReturnsAsync(() => Task.FromResult(condition() ? "yes" : null), TimeSpan.FromSeconds(15));
+    }
+}

@@ -1,0 +1,78 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Components.Pages;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using Xunit;
+
+namespace SyncDashboard.Tests.Components.Pages;
+
+/// <summary>The Errors page over a real SQLite file, with the real queries and commands.</summary>
+public sealed class ErrorsPageFacts
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Open_SaysThereIsNothingToDo_WhenNoChainIsOpen()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var context = DashboardBunit.CreateOperator(database: database);
+
+        var page = context.Render<Errors>();
+
+        page.WaitForAssertion(() => Assert.Contains("No open errors", page.Find("[data-testid=errors-empty]").TextContent));
+        Assert.Contains("Show resolved chains", page.Find("[data-testid=errors-empty]").TextContent);
+    }
+
+    [Fact]
+    public async Task Resolve_EndsTheChainThroughErrorCommands_AsTheSignedInUser_AndAuditsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var chainId = await AddOpenChainAsync(database);
+        await using var context = DashboardBunit.CreateOperator(database: database);
+        var page = context.Render<Errors>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-chain-id='{chainId}']")));
+
+        await page.Find("[data-testid=resolve]").ClickAsync(new());
+
+        await using var db = database.Open();
+        var chain = await db.SyncErrors.SingleAsync(Ct);
+        Assert.Equal((ErrorResolution.Manual, "ana"), (chain.Resolution, chain.ResolvedBy));
+        Assert.Equal(AuditAction.ResolveError, (await db.AuditEntries.SingleAsync(Ct)).Action);
+    }
+
+    [Fact]
+    public async Task RetryNow_QueuesTheRetryThroughErrorCommands_AndAuditsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var chainId = await AddOpenChainAsync(database);
+        await using var context = DashboardBunit.CreateOperator(database: database);
+        var page = context.Render<Errors>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-chain-id='{chainId}']")));
+
+        await page.Find("[data-testid=retry-now]").ClickAsync(new());
+
+        await using var db = database.Open();
+        var chain = await db.SyncErrors.SingleAsync(Ct);
+        Assert.NotNull(chain.PendingJobId);
+        var entry = await db.AuditEntries.SingleAsync(Ct);
+        Assert.Equal((AuditAction.RetryNow, "ana", $"chain #{chainId}, job {chain.PendingJobId}"),
+            (entry.Action, entry.Actor, entry.Details));
+    }
+
+    private static async Task<long> AddOpenChainAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var now = DashboardBunit.Now.UtcDateTime;
+        var chain = new SyncError
+        {
+            Service = SyncEngine.Service, Kind = FailureKind.Transient, ErrorCode = "SERVICE_UNAVAILABLE",
+            Message = "Service unavailable", HttpStatus = 503, CreatedUtc = now.AddMinutes(-2), LastOccurredUtc = now.AddMinutes(-1),
+            RetryCount = 5,
+        };
+        db.SyncErrors.Add(chain);
+        await db.SaveChangesAsync(Ct);
+        return chain.Id;
+    }
+}

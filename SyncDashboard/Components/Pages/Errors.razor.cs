@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using SyncDashboard.Access;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Components.Pages;
+
+/// <summary>Failure chains grouped by kind, open ones first; resolve or retry them; resolved ones on request.</summary>
+public sealed partial class Errors
+{
+    /// <summary>Enough for any real outage (one chain per outage, not per attempt); the API pages beyond it.</summary>
+    public const int ChainLimit = 100;
+
+    [Inject] private ErrorQueries Queries { get; set; } = default!;
+    [Inject] private StateQueries State { get; set; } = default!;
+    [Inject] private ErrorCommands Commands { get; set; } = default!;
+    [Inject] private IOptions<RetryOptions> RetryOptions { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ILogger<Errors> Logger { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+
+    /// <summary><c>?resolved=true</c> opens the page with resolved chains shown (the history's chain links do).</summary>
+    [SupplyParameterFromQuery(Name = "resolved")] public bool? Resolved { get; set; }
+
+    private ErrorReport? report;
+    private bool showResolved;
+    private bool isPaused;
+
+    /// <summary>Open chains before resolved ones within each kind; kinds with open chains first.</summary>
+    private IEnumerable<IGrouping<FailureKind, ErrorChainRow>> Groups =>
+        report!.Chains
+            .OrderBy(c => c.ResolvedAt is null ? 0 : 1).ThenByDescending(c => c.LastOccurredAt)
+            .GroupBy(c => c.Kind)
+            .OrderBy(g => g.Any(c => c.ResolvedAt is null) ? 0 : 1).ThenByDescending(g => g.Count());
+
+    protected override async Task OnInitializedAsync()
+    {
+        showResolved = Resolved == true;
+        await base.OnInitializedAsync();
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        var loaded = await Queries.ReportAsync(SyncEngine.Service, showResolved, ChainLimit, ct);
+        var state = await State.GetAsync(SyncEngine.Service, ct);
+        (report, isPaused) = (loaded, state.IsPaused);
+    }
+
+    private async Task ShowResolvedChangedAsync(bool value)
+    {
+        showResolved = value;
+        await LoadAsync(Disposing);
+    }
+
+    private async Task<string> ActorAsync() => Actor.Of(AuthState is null ? null : (await AuthState).User);
+
+    private async Task ResolveAsync(long chainId)
+    {
+        try
+        {
+            var result = await Commands.ResolveAsync(chainId, await ActorAsync(), Disposing);
+            switch (result.Status)
+            {
+                case ChainActionStatus.Done:
+                    Snackbar.Add($"Chain #{chainId} resolved; its pending retry is cancelled.", Severity.Success);
+                    break;
+                case ChainActionStatus.AlreadyResolved:
+                    Snackbar.Add($"Chain #{chainId} was already resolved (a sync may have just succeeded).", Severity.Info);
+                    break;
+                default:
+                    Snackbar.Add($"Chain #{chainId} no longer exists (retention may have purged it).", Severity.Warning);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Resolving chain {ChainId} failed", chainId);
+            Snackbar.Add($"Chain #{chainId} could not be resolved; see the server log.", Severity.Error);
+        }
+        RequestReload();
+    }
+
+    private async Task RetryAsync(long chainId)
+    {
+        try
+        {
+            var result = await Commands.RetryNowAsync(chainId, await ActorAsync(), Disposing);
+            switch (result.Status)
+            {
+                case ChainActionStatus.Done:
+                    Snackbar.Add($"Retry of chain #{chainId} queued (job {result.JobId}).", Severity.Success);
+                    break;
+                case ChainActionStatus.Paused:
+                    Snackbar.Add($"Not retried: {ErrorCommands.PausedReason}.", Severity.Warning);
+                    break;
+                case ChainActionStatus.AlreadyResolved:
+                    Snackbar.Add($"Chain #{chainId} is already resolved; nothing to retry.", Severity.Info);
+                    break;
+                default:
+                    Snackbar.Add($"Chain #{chainId} no longer exists (retention may have purged it).", Severity.Warning);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Retrying chain {ChainId} failed", chainId);
+            Snackbar.Add($"Chain #{chainId} could not be retried; see the server log.", Severity.Error);
+        }
+        RequestReload();
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
+
+namespace SyncDashboard.Components.Widgets;
+
+/// <summary>One failure chain: what failed, its retry ladder and countdown, the details, and the two actions. The
+/// actions are callbacks (the page runs the commands and says what happened); both buttons stay disabled until the
+/// one pressed has finished, so a double click never resolves or retries twice.</summary>
+public sealed partial class ErrorChainCard
+{
+    public enum StepState { Done, Next, Later }
+
+    public sealed record LadderStep(int Number, TimeSpan Delay, StepState State);
+
+    private enum Action { None, Resolve, Retry }
+
+    [Parameter, EditorRequired] public ErrorChainRow Chain { get; set; } = default!;
+    [Parameter, EditorRequired] public RetryOptions Retry { get; set; } = default!;
+    [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
+    [Parameter, EditorRequired] public Func<long, Task> OnResolve { get; set; } = default!;
+    [Parameter, EditorRequired] public Func<long, Task> OnRetry { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    private Action pending;
+
+    private TimeZoneInfo Zone => Time.LocalTimeZone;
+
+    private bool IsOpen => Chain.ResolvedAt is null;
+
+    private bool CanAct => RendererInfo.IsInteractive && pending == Action.None;
+
+    /// <summary>The policy's nominal delays (before jitter): the retries done, the one pending, those left.</summary>
+    private IEnumerable<LadderStep> Ladder => LadderOf(Chain, Retry);
+
+    public static IEnumerable<LadderStep> LadderOf(ErrorChainRow chain, RetryOptions options) =>
+        Enumerable.Range(0, options.MaxRetries).Select(done => new LadderStep(
+            done + 1,
+            RetryPolicy.NominalDelay(done, options),
+            done < chain.RetryCount ? StepState.Done
+            : done == chain.RetryCount && chain.NextRetryAt is not null ? StepState.Next
+            : StepState.Later));
+
+    private string NoRetryText => RetryPolicy.IsRetryable(Chain.Kind)
+        ? Chain.RetryCount >= Retry.MaxRetries ? "Retries exhausted: retry now or resolve." : "No retry scheduled."
+        : $"{Chain.Kind} failures are not retried: fix the cause, then retry now or resolve.";
+
+    private string ResolutionText => Chain.Resolution switch
+    {
+        ErrorResolution.Manual => $"Resolved by hand by {Chain.ResolvedBy ?? "someone"}",
+        ErrorResolution.RetrySucceeded => "A retry succeeded",
+        ErrorResolution.Recovered => "Recovered by a later sync",
+        _ => "Resolved",
+    } + (Chain.ResolvedAt is { } at ? $" · {DisplayFormat.Local(at, Zone)}" : "");
+
+    private static Color StepColor(StepState state) => state switch
+    {
+        StepState.Done => Color.Error,
+        StepState.Next => Color.Primary,
+        _ => Color.Default,
+    };
+
+    private static string StepText(LadderStep step) => $"{step.Number}: {Delay(step.Delay)}";
+
+    private static string StepTitle(LadderStep step) => step.State switch
+    {
+        StepState.Done => $"Retry {step.Number} ran and failed",
+        StepState.Next => $"Retry {step.Number} is next, about {Delay(step.Delay)} after the last failure (± jitter)",
+        _ => $"Retry {step.Number}, if the one before fails",
+    };
+
+    private static string Delay(TimeSpan delay) =>
+        delay < TimeSpan.FromMinutes(1) ? $"{delay.TotalSeconds:0.#} s" : $"{delay.TotalMinutes:0.#} min";
+
+    private Task ResolveAsync() => RunAsync(Action.Resolve, OnResolve);
+
+    private Task RetryAsync() => RunAsync(Action.Retry, OnRetry);
+
+    private async Task RunAsync(Action action, Func<long, Task> callback)
+    {
+        if (pending != Action.None) return;
+        pending = action;
+        try
+        {
+            await callback(Chain.Id);
+        }
+        finally
+        {
+            pending = Action.None;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using SyncDashboard.Access;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Components.Widgets;
+
+/// <summary>Set or clear the built-in simulator's faults (audited through <see cref="SimulatorFaultCommands"/>).
+/// Rates are whole percentages here, shares (0–1) in <see cref="SimulatorFaults"/>.</summary>
+public sealed partial class SimulatorPanel
+{
+    private static readonly int[] Statuses = [500, 502, 503, 504, 400, 401, 403, 404, 410];
+
+    private static readonly IReadOnlyList<(string Name, SimulatorFaults Faults)> Presets =
+    [
+        ("Outage", new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503, RetryAfterSeconds = 0 }),
+        ("Flaky", new SimulatorFaults { ErrorRate = 0.3, ErrorStatus = 503, RetryAfterSeconds = 0 }),
+        ("Rate limited", new SimulatorFaults { RateLimitRate = 1, RetryAfterSeconds = 10 }),
+        ("Bad token", new SimulatorFaults { ErrorRate = 1, ErrorStatus = 403, RetryAfterSeconds = 0 }),
+        ("Slow", new SimulatorFaults { LatencyMs = 2000 }),
+    ];
+
+    [Inject] private SimulatorFaultCommands Commands { get; set; } = default!;
+    [Inject] private TodoistSimulator Simulator { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+
+    private int errorPercent, errorStatus = 503, rateLimitPercent, retryAfterSeconds = 30, latencyMs, timeoutPercent,
+        malformedPercent;
+    private bool applying;
+
+    private SimulatorFaults Current => Simulator.Faults;
+
+    private bool CanApply => RendererInfo.IsInteractive && !applying;
+
+    protected override void OnInitialized() => Load(Current);
+
+    private void Load(SimulatorFaults faults)
+    {
+        errorPercent = Percent(faults.ErrorRate);
+        errorStatus = faults.ErrorStatus;
+        rateLimitPercent = Percent(faults.RateLimitRate);
+        retryAfterSeconds = faults.RetryAfterSeconds;
+        latencyMs = faults.LatencyMs;
+        timeoutPercent = Percent(faults.TimeoutRate);
+        malformedPercent = Percent(faults.MalformedRate);
+    }
+
+    private SimulatorFaults Entered => new()
+    {
+        ErrorRate = errorPercent / 100.0,
+        ErrorStatus = errorStatus,
+        RateLimitRate = rateLimitPercent / 100.0,
+        RetryAfterSeconds = retryAfterSeconds,
+        LatencyMs = latencyMs,
+        TimeoutRate = timeoutPercent / 100.0,
+        MalformedRate = malformedPercent / 100.0,
+    };
+
+    private Task ApplyAsync() => SetAsync(Entered);
+
+    private async Task ClearAsync()
+    {
+        Load(new SimulatorFaults());
+        await SetAsync(new SimulatorFaults());
+    }
+
+    private async Task SetAsync(SimulatorFaults faults)
+    {
+        applying = true;
+        try
+        {
+            var actor = Actor.Of(AuthState is null ? null : (await AuthState).User);
+            var problems = await Commands.SetAsync(faults, actor, CancellationToken.None);
+            if (problems.Count > 0)
+            {
+                Snackbar.Add("Faults not changed: " + string.Join(" ", problems.SelectMany(p => p.Value)), Severity.Warning);
+            }
+            else
+            {
+                Snackbar.Add($"Simulator faults now: {SimulatorFaultCommands.Describe(faults)}.", Severity.Success);
+            }
+        }
+        finally
+        {
+            applying = false;
+        }
+    }
+
+    private static int Percent(double share) => (int)Math.Round(share * 100);
+
+    private static string StatusText(int status) => status switch
+    {
+        500 => "500 Internal Server Error",
+        502 => "502 Bad Gateway",
+        503 => "503 Service Unavailable",
+        504 => "504 Gateway Timeout",
+        400 => "400 Bad Request (not retried)",
+        401 => "401 Unauthorized (not retried)",
+        403 => "403 bad token (not retried)",
+        404 => "404 Not Found (not retried)",
+        410 => "410 Gone (not retried)",
+        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
