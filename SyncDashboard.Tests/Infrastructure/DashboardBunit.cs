@@ -36,7 +36,7 @@ public static class DashboardBunit
         if (database is not null) AddMonitoring(context, database);
         var auth = context.AddAuthorization();
         auth.SetAuthorized("ana");
-        auth.SetPolicies(policies.Length > 0 ? policies : [Access.AccessPolicies.View, Access.AccessPolicies.Operate]);
+        auth.SetPolicies(policies.Length > 0 ? policies : [SyncDashboard.Access.AccessPolicies.View, SyncDashboard.Access.AccessPolicies.Operate]);
         // Last: it builds the renderer, after which no service may be added.
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;

@@ -107,7 +107,7 @@ public sealed class ErrorChainCardFacts
     [Fact]
     public async Task Actions_AreHidden_FromThoseWhoMayNotOperate()
     {
-        await using var context = DashboardBunit.CreateOperator(policies: Access.AccessPolicies.View);
+        await using var context = DashboardBunit.CreateOperator(policies: SyncDashboard.Access.AccessPolicies.View);
 
         var card = Render(context, Open);
 
