@@ -57,13 +57,11 @@ public sealed partial class Errors
         await LoadAsync(Disposing);
     }
 
-    private async Task<string> ActorAsync() => Actor.Of(AuthState is null ? null : (await AuthState).User);
-
     private async Task ResolveAsync(long chainId)
     {
         try
         {
-            var result = await Commands.ResolveAsync(chainId, await ActorAsync(), Disposing);
+            var result = await Commands.ResolveAsync(chainId, await Actor.OfAsync(AuthState), Disposing);
             switch (result.Status)
             {
                 case ChainActionStatus.Done:
@@ -89,7 +87,7 @@ public sealed partial class Errors
     {
         try
         {
-            var result = await Commands.RetryNowAsync(chainId, await ActorAsync(), Disposing);
+            var result = await Commands.RetryNowAsync(chainId, await Actor.OfAsync(AuthState), Disposing);
             switch (result.Status)
             {
                 case ChainActionStatus.Done:

@@ -24,7 +24,6 @@ public sealed partial class History
 
     private EventPage? page;
     private EventDetail? detail;
-    private string? loadedFor;
 
     /// <summary>The cursors of the newer pages this visitor came through, for "Newer" (a cursor only goes older).</summary>
     private readonly Stack<string?> previous = new();
@@ -38,24 +37,17 @@ public sealed partial class History
         ? "No event matches these filters. Widen the time range or clear the filters."
         : "No syncs in this range yet. Press Sync now on the Overview, or wait for the schedule.";
 
-    private string QueryKey => $"{Status}|{Type}|{Trigger}|{RangeKey}|{After}";
-
-    protected override async Task OnParametersSetAsync()
-    {
-        // The first load happens in OnInitializedAsync; later URL changes (filters, paging) load here.
-        if (loadedFor is not null && loadedFor != QueryKey) await LoadAsync(Disposing);
-    }
+    // Filters and paging live in the URL: a change of any of them loads that view (LivePage compares this key).
+    protected override string QueryKey => $"{Status}|{Type}|{Trigger}|{RangeKey}|{After}";
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var key = QueryKey;
         var now = Time.GetUtcNow().UtcDateTime;
         var filter = new EventFilter(
             Parse<SyncStatus>(Status), Parse<SyncType>(Type), Parse<SyncTrigger>(Trigger),
             FromUtc: HistoryRange.Length(RangeKey) is { } length ? now - length : null);
         EventCursor.TryDecode(After, out var cursor);
         page = await Events.PageAsync(SyncEngine.Service, filter, PageSize, cursor, ct);
-        loadedFor = key;
     }
 
     private static T? Parse<T>(string? text) where T : struct, Enum =>

@@ -6,7 +6,8 @@ namespace SyncDashboard.Components.Pages;
 
 /// <summary>A page kept live: it loads through its queries, reloads after every "monitoring changed" and ticks
 /// <see cref="Now"/> once a second so relative times move. Subscribes after the first render (prerendering never
-/// gets there, so the static pass leaks nothing) and lets go on dispose, with the circuit.</summary>
+/// gets there, so the static pass leaks nothing) and lets go on dispose, with the circuit. The one way pages stay
+/// live: a page that needs less opts out (<see cref="TicksClock"/>), it does not bring its own subscription.</summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
     [Inject] private MonitoringNotifier Notifier { get; set; } = default!;
@@ -20,6 +21,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private Task initialLoad = Task.CompletedTask;
+    private string? loadedKey;
     // Kept so the loops are owned, not fire-and-forget; see DisposeAsync for why nothing waits on them.
     private Task? reloadLoop;
     private Task? clockLoop;
@@ -36,6 +38,14 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     /// <summary>Actions are offered only once the circuit is up: a click on the prerendered page would do nothing.</summary>
     protected bool IsInteractive => RendererInfo.IsInteractive;
 
+    /// <summary>False for a page with no relative times (charts, absolute times): it then re-renders only when the
+    /// data changes, not every second.</summary>
+    protected virtual bool TicksClock => true;
+
+    /// <summary>What the URL selects (filters, range, cursor) for a page whose query string decides what it shows;
+    /// when it changes the page loads again. Null for a page that shows the same thing at any URL.</summary>
+    protected virtual string? QueryKey => null;
+
     /// <summary>Reads everything the page shows. Runs on the renderer's context, one at a time.</summary>
     protected abstract Task LoadAsync(CancellationToken ct);
 
@@ -43,8 +53,18 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     {
         // Prerendering runs this once more for the circuit; keep every page's load to a few indexed queries.
         Now = Time.GetUtcNow();
+        loadedKey = QueryKey;
         initialLoad = LoadAsync(disposing.Token);
         await initialLoad;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // The first load is OnInitializedAsync's; a later navigation to the same page with another query loads here.
+        var key = QueryKey;
+        if (key == loadedKey) return;
+        loadedKey = key;
+        await LoadAsync(disposing.Token);
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -54,7 +74,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         // A commit between the initial load and this subscription would otherwise go unseen until the next one.
         changes.Writer.TryWrite(true);
         reloadLoop = ReloadOnChangesAsync(disposing.Token);
-        clockLoop = TickAsync(disposing.Token);
+        if (TicksClock) clockLoop = TickAsync(disposing.Token);
         IsLive = true;
         StateHasChanged();
     }

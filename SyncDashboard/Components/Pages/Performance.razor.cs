@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Components.Charts;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 
@@ -10,23 +9,18 @@ namespace SyncDashboard.Components.Pages;
 
 /// <summary>How fast syncs run: percentiles over time (with degraded periods flagged), the duration histogram and
 /// per-type statistics, over a selectable window (<c>?range=24h|7d|30d</c>), kept live.</summary>
-public sealed partial class Performance : IAsyncDisposable
+public sealed partial class Performance
 {
     [Inject] private PerformanceTrendQueries TrendQueries { get; set; } = default!;
     [Inject] private PerformanceQueries TypeQueries { get; set; } = default!;
-    [Inject] private MonitoringNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
 
-    private readonly CancellationTokenSource disposing = new();
-    private LiveSubscription? subscription;
     private PerformanceTrend? trend;
     private PerformanceSummary? byType;
     private ApexOptions percentilesChart = default!;
     private ApexOptions histogramChart = default!;
-    private bool live;
 
     private PerformanceRange Range => PerformanceRange.Parse(RangeKey);
 
@@ -34,23 +28,13 @@ public sealed partial class Performance : IAsyncDisposable
 
     private IEnumerable<SyncTypePerformance> RanTypes => byType?.ByType.Where(t => t.Count > 0) ?? [];
 
-    protected override async Task OnParametersSetAsync() => await LoadAsync(disposing.Token);
+    // No relative times here, and a render re-serializes both charts' options: re-render on new data only.
+    protected override bool TicksClock => false;
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (!firstRender) return;
-        subscription = LiveSubscription.Start(Notifier,
-            ct => InvokeAsync(async () =>
-            {
-                await LoadAsync(ct);
-                StateHasChanged();
-            }),
-            DispatchExceptionAsync);
-        live = true;
-        StateHasChanged();
-    }
+    // The range toggle navigates, so the URL is the state: a new ?range= loads that window.
+    protected override string QueryKey => Range.Key;
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var range = Range;
         var loadedTrend = await TrendQueries.GetAsync(SyncEngine.Service, range, ct);
@@ -78,11 +62,4 @@ public sealed partial class Performance : IAsyncDisposable
         PerformanceQueries.Stable => Icons.Material.Filled.TrendingFlat,
         _ => Icons.Material.Filled.HorizontalRule,
     };
-
-    public async ValueTask DisposeAsync()
-    {
-        await disposing.CancelAsync();
-        if (subscription is not null) await subscription.DisposeAsync();
-        disposing.Dispose();
-    }
 }

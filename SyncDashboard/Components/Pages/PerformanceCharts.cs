@@ -24,13 +24,13 @@ public static class PerformanceCharts
                     Style: new ChartLabelStyle(ChartPalette.Failure, "#fff")), StrokeDashArray: 4) }
             : [];
         return new ApexOptions(
-            Chart: Base("line"),
+            Chart: ChartDefaults.Settings("line"),
             Series:
             [
-                new ChartSeries("p50", trend.Points.Select(p => ChartPoint.At(p.Start, Round(p.P50DurationMs))).ToList()),
-                new ChartSeries("p95", trend.Points.Select(p => ChartPoint.At(p.Start, Round(p.P95DurationMs))).ToList()),
+                new ChartSeries("p50", trend.Points.Select(p => ChartPoint.At(p.Start, ChartDefaults.Round(p.P50DurationMs))).ToList()),
+                new ChartSeries("p95", trend.Points.Select(p => ChartPoint.At(p.Start, ChartDefaults.Round(p.P95DurationMs))).ToList()),
             ],
-            Xaxis: new ChartXAxis(Type: "datetime", Labels: new ChartAxisLabels(DatetimeUTC: false)),
+            Xaxis: ChartDefaults.TimeAxis(),
             Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
             Annotations: new ChartAnnotations(Xaxis: bands, Yaxis: threshold),
             Colors: [ChartPalette.Primary, ChartPalette.Warning],
@@ -49,7 +49,7 @@ public static class PerformanceCharts
         var last = trend.Histogram.ToList().FindLastIndex(b => b.Count > 0);
         var shown = first < 0 ? [] : trend.Histogram.Skip(first).Take(last - first + 1).ToList();
         return new ApexOptions(
-            Chart: Base("bar"),
+            Chart: ChartDefaults.Settings("bar"),
             Series: [new ChartSeries("Runs", shown.Select(b => new ChartPoint(BucketLabel(b), b.Count)).ToList())],
             Xaxis: new ChartXAxis(Type: "category", Title: new ChartTitle("duration")),
             Yaxis: [new ChartYAxis(Title: new ChartTitle("successful runs"), Min: 0, DecimalsInFloat: 0)],
@@ -93,9 +93,4 @@ public static class PerformanceCharts
 
     private static long Millis(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
-
-    private static ChartSettings Base(string type) => new(type,
-        Animations: new ChartToggle(Enabled: false), Toolbar: new ChartToggle(Show: false), Zoom: new ChartToggle(Enabled: false));
-
-    private static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 1);
 }

@@ -12,13 +12,13 @@ public static class TimelineCharts
 
     /// <summary>Successes and failures per bucket as stacked bars, with the markers as vertical lines.</summary>
     public static ApexOptions Runs(TimelineView view) => new(
-        Chart: Base("bar", stacked: true),
+        Chart: ChartDefaults.Settings("bar", stacked: true),
         Series:
         [
             new ChartSeries("Succeeded", view.Buckets.Select(b => ChartPoint.At(b.Start, b.Successes)).ToList()),
             new ChartSeries("Failed", view.Buckets.Select(b => ChartPoint.At(b.Start, b.Failures)).ToList()),
         ],
-        Xaxis: TimeAxis(),
+        Xaxis: ChartDefaults.TimeAxis(),
         Yaxis: [new ChartYAxis(Title: new ChartTitle($"runs per {BucketWords(view.Range)}"), Min: 0, DecimalsInFloat: 0)],
         Annotations: new ChartAnnotations(Xaxis: view.Annotations.Select(Marker).ToList()),
         Colors: [ChartPalette.Success, ChartPalette.Failure],
@@ -30,13 +30,13 @@ public static class TimelineCharts
 
     /// <summary>Mean and p95 duration of successful runs per bucket; a bucket without one is a gap.</summary>
     public static ApexOptions Durations(TimelineView view) => new(
-        Chart: Base("line"),
+        Chart: ChartDefaults.Settings("line"),
         Series:
         [
-            new ChartSeries("Mean", view.Buckets.Select(b => ChartPoint.At(b.Start, Round(b.MeanDurationMs))).ToList()),
-            new ChartSeries("p95", view.Buckets.Select(b => ChartPoint.At(b.Start, Round(b.P95DurationMs))).ToList()),
+            new ChartSeries("Mean", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.MeanDurationMs))).ToList()),
+            new ChartSeries("p95", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.P95DurationMs))).ToList()),
         ],
-        Xaxis: TimeAxis(),
+        Xaxis: ChartDefaults.TimeAxis(),
         Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
         Colors: [ChartPalette.Primary, ChartPalette.Warning],
         Stroke: new ChartStroke(Width: [2, 2], Curve: "straight", DashArray: [0, 4]),
@@ -81,13 +81,4 @@ public static class TimelineCharts
         new ChartAnnotationLabel(a.Label, Orientation: "vertical",
             Style: new ChartLabelStyle(Background: MarkerColor(a.Kind), Color: "#fff"), BorderColor: MarkerColor(a.Kind)),
         StrokeDashArray: a.Kind == TimelineMarkerKind.ManualAction ? 0 : 3);
-
-    private static ChartSettings Base(string type, bool? stacked = null) => new(
-        type, Stacked: stacked,
-        Animations: new ChartToggle(Enabled: false), Toolbar: new ChartToggle(Show: false), Zoom: new ChartToggle(Enabled: false));
-
-    // The browser's own zone for the axis labels: the chart runs there, and the tables say which zone they use.
-    private static ChartXAxis TimeAxis() => new(Type: "datetime", Labels: new ChartAxisLabels(DatetimeUTC: false));
-
-    private static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 1);
 }

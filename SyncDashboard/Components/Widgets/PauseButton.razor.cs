@@ -27,7 +27,7 @@ public sealed partial class PauseButton
         changing = true;
         try
         {
-            var actor = Actor.Of(AuthState is null ? null : (await AuthState).User);
+            var actor = await Actor.OfAsync(AuthState);
             var changed = pause
                 ? await Commands.PauseAsync(actor, CancellationToken.None)
                 : await Commands.ResumeAsync(actor, CancellationToken.None);

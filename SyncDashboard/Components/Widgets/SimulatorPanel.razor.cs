@@ -72,7 +72,7 @@ public sealed partial class SimulatorPanel
         applying = true;
         try
         {
-            var actor = Actor.Of(AuthState is null ? null : (await AuthState).User);
+            var actor = await Actor.OfAsync(AuthState);
             var problems = await Commands.SetAsync(faults, actor, CancellationToken.None);
             if (problems.Count > 0)
             {

@@ -30,7 +30,7 @@ public sealed partial class SyncNowButton
         requesting = true;
         try
         {
-            var actor = Actor.Of(AuthState is null ? null : (await AuthState).User);
+            var actor = await Actor.OfAsync(AuthState);
             var result = await Commands.RequestSyncAsync(type, actor, CancellationToken.None);
             if (result.Accepted)
             {
