@@ -118,22 +118,14 @@ public class TestApp : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>Builds and starts the host as the base class does, but lets the app start only once the factory
-    /// listens for the outcome. With top-level statements the app's own <c>app.Run()</c> starts the host, on another
-    /// thread, as soon as it is built; the factory's <c>Start()</c> then subscribes to that start through
-    /// <c>host.Services</c>. When the start fails fast (invalid configuration) <c>Run()</c> disposes the host, and a
-    /// factory that got there late (a loaded machine) met a disposed <c>IServiceProvider</c> instead of the error
-    /// that names the key. <c>StartAsync</c> subscribes before it first awaits, so opening the gate after calling
-    /// it means the app's start, and its failure, always has a listener.</summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = builder.Build();
-        AfterBuild?.Invoke();
-        var starting = host.StartAsync();
-        listening.TrySetResult();
-        starting.GetAwaiter().GetResult();
-        return host;
-    }
+    /// <summary>Builds and starts the host through the base class (which also points Kestrel at the requested
+    /// port), but lets the app start only once the factory listens for the outcome. With top-level statements the
+    /// app's own <c>app.Run()</c> starts the host, on another thread, as soon as it is built; the factory's
+    /// <c>Start()</c> then subscribes to that start through <c>host.Services</c>. When the start fails fast (invalid
+    /// configuration) <c>Run()</c> disposes the host, and a factory that got there late (a loaded machine) met a
+    /// disposed <c>IServiceProvider</c> instead of the error that names the key. See <see cref="StartGate"/>.</summary>
+    protected override IHost CreateHost(IHostBuilder builder) =>
+        base.CreateHost(new StartGate.Builder(builder, AfterBuild, () => listening.TrySetResult()));
 
     /// <summary>A hook for tests that need to add to the app's services (an interceptor, a fake clock).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services) { }
