@@ -92,6 +92,27 @@ public sealed class StartupFacts
         Assert.Contains("RequestTimeoutSeconds", Flatten(error));
     }
 
+    /// <summary>The app's own <c>Run()</c> starts the host on another thread as soon as it is built. Invalid
+    /// configuration fails that start at once and <c>Run()</c> disposes the host; a test thread that a loaded machine
+    /// held back for a moment then found a disposed <c>IServiceProvider</c> instead of the error naming the key.</summary>
+    [Fact]
+    public async Task Startup_Fails_NamingTheKey_EvenWhenTheTestThreadIsLate()
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var app = new TestApp(new Dictionary<string, string?>
+            {
+                ["Alerts:Email:Host"] = "127.0.0.1",
+                ["Alerts:Email:From"] = "dashboard@example.test",
+                ["Alerts:Email:To:0"] = "not-an-address",
+            }) { AfterBuild = () => Thread.Sleep(TimeSpan.FromMilliseconds(500)) };
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+            Assert.Contains("Alerts:Email:To:0", Flatten(error));
+        }
+    }
+
     private static string Flatten(Exception error) =>
         error is AggregateException aggregate
             ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))

@@ -14,8 +14,20 @@ public sealed class AppProcess : IDisposable
     private readonly Queue<string> tail = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> watches = [];
     private readonly Lock gate = new();
+    private readonly Stopwatch sinceStart = Stopwatch.StartNew();
 
-    private AppProcess(Process process) => this.process = process;
+    private AppProcess(Process process)
+    {
+        this.process = process;
+        // Watched before the child runs, so the line cannot pass unseen.
+        Started = WhenOutputContains("Application started");
+    }
+
+    /// <summary>Completes when the host has started: every hosted service ran its start-up and Kestrel listens.</summary>
+    public Task Started { get; }
+
+    /// <summary>Completes when the child exits.</summary>
+    public Task Exited => process.WaitForExitAsync();
 
     /// <summary>The app's assembly as <c>dotnet test</c> built it: same configuration and target framework as the tests.</summary>
     public static string AppAssembly { get; } = Path.Combine(RepositoryRoot.Path, "SyncDashboard", "bin",
@@ -101,7 +113,8 @@ public sealed class AppProcess : IDisposable
         if (line is null) return;
         lock (gate)
         {
-            tail.Enqueue(line);
+            // Seconds since the child was started: a failure message then shows where its time went.
+            tail.Enqueue($"+{sinceStart.Elapsed.TotalSeconds:0.00}s {line}");
             if (tail.Count > KeptLines) tail.Dequeue();
             foreach (var watch in watches.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
             {

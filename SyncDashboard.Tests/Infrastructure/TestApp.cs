@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist.Simulator;
@@ -20,6 +21,7 @@ public class TestApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
     private readonly bool ownsDatabase;
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool started;
 
     /// <summary>The one public constructor, so the app can also be an xunit class fixture.</summary>
@@ -53,6 +55,10 @@ public class TestApp : WebApplicationFactory<Program>
     }
 
     public string DatabaseFile { get; }
+
+    /// <summary>Runs between building the host and starting it: a test stands in here for a loaded machine that
+    /// descheduled the test's thread while the app's own thread ran on.</summary>
+    internal Action? AfterBuild { get; init; }
 
     /// <summary>Development by default (no sign-in unless users are configured); access tests use Production.</summary>
     internal string EnvironmentName { get; init; } = "Development";
@@ -107,9 +113,19 @@ public class TestApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Hangfire.Logging.ILogProvider, QuietHangfireLogs>();
+            StartGate.Install(services, listening.Task);
             ConfigureTestServices(services);
         });
     }
+
+    /// <summary>Builds and starts the host through the base class (which also points Kestrel at the requested
+    /// port), but lets the app start only once the factory listens for the outcome. With top-level statements the
+    /// app's own <c>app.Run()</c> starts the host, on another thread, as soon as it is built; the factory's
+    /// <c>Start()</c> then subscribes to that start through <c>host.Services</c>. When the start fails fast (invalid
+    /// configuration) <c>Run()</c> disposes the host, and a factory that got there late (a loaded machine) met a
+    /// disposed <c>IServiceProvider</c> instead of the error that names the key. See <see cref="StartGate"/>.</summary>
+    protected override IHost CreateHost(IHostBuilder builder) =>
+        base.CreateHost(new StartGate.Builder(builder, AfterBuild, () => listening.TrySetResult()));
 
     /// <summary>A hook for tests that need to add to the app's services (an interceptor, a fake clock).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services) { }

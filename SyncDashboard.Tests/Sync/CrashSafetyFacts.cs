@@ -18,6 +18,12 @@ public sealed class CrashSafetyFacts
     private const int KilledRounds = 22;
     private const int RunTimeoutSeconds = 10;
 
+    /// <summary>How long a child may take from launch to "Application started" (or to its migration). Idle, the app
+    /// starts in about 3 s; at load 18-25 on the 2-core machine (other builds, CPU burners) it took 13-20 s, all of
+    /// it the CPU-bound first start of the runtime, EF Core and Hangfire. The waits for what a round aims at (a run
+    /// starting, the last start's sync) are counted from start-up on, so start-up is not charged to them.</summary>
+    private static readonly TimeSpan StartupBudget = TimeSpan.FromSeconds(120);
+
     /// <summary>Where a round's kill is aimed. The app's own start-up is a point too: a kill during its migration
     /// once left a lock that no later start-up could get past.</summary>
     private enum KillPoint { Migrating, SoonAfterStart, InARun }
@@ -80,6 +86,7 @@ public sealed class CrashSafetyFacts
             harness.Simulator.Faults = new SimulatorFaults();
             app = AppProcess.Start(Arguments(database, harness));
             var node = app.Node;
+            await Until(app.Started, app, "start-up", StartupBudget);
             await PollAsync(async () =>
             {
                 await using var db = Open(database);
@@ -156,7 +163,8 @@ public sealed class CrashSafetyFacts
         switch (aim)
         {
             case KillPoint.Migrating:
-                await Until(app.WhenOutputContains("Acquiring an exclusive lock for migration"), app, "the migration");
+                await Until(app.WhenOutputContains("Acquiring an exclusive lock for migration"), app, "the migration",
+                    StartupBudget);
                 delay = random.Next(0, 40);
                 break;
             case KillPoint.SoonAfterStart:
@@ -164,6 +172,7 @@ public sealed class CrashSafetyFacts
                 break;
             default:
                 var node = app.Node;
+                await Until(app.Started, app, "start-up", StartupBudget);
                 await PollAsync(async () => (await OpenEventsAsync(database, node)).Count > 0,
                     TimeSpan.FromSeconds(20), "a run to start", app);
                 // Within the fetch (the latency) or after it, while the response is read and applied.
@@ -174,10 +183,13 @@ public sealed class CrashSafetyFacts
         return delay;
     }
 
-    private static async Task Until(Task task, AppProcess app, string what)
+    private static async Task Until(Task task, AppProcess app, string what, TimeSpan within)
     {
-        var finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
-        if (finished != task) throw new TimeoutException($"The app never reached {what} (exited: {app.HasExited}).");
+        var finished = await Task.WhenAny(task, app.Exited, Task.Delay(within, TestContext.Current.CancellationToken));
+        if (finished == task) return;
+        throw finished == app.Exited
+            ? new InvalidOperationException($"The app exited ({app.ExitCode}) before it reached {what}.")
+            : new TimeoutException($"The app never reached {what} within {within}.");
     }
 
     private static async Task PollAsync(Func<Task<bool>> condition, TimeSpan within, string what, AppProcess app)
