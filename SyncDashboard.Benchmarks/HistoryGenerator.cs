@@ -37,6 +37,9 @@ public static class HistoryGenerator
     public static async Task<HistoryResult> GenerateAsync(string path, HistoryOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        // A pooled connection (IsCompleteAsync's, say) would keep the old file's inode open, and the migration below
+        // would run against that half-current schema instead of the new empty file.
+        SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {
             File.Delete(path + suffix);

@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,8 +15,25 @@ namespace SyncDashboard.Benchmarks;
 /// the same item rows and, for context, EF Core's change tracker. Every iteration gets a fresh, migrated, empty
 /// database file, so each method pays the same index maintenance, page growth and commit.</summary>
 [MemoryDiagnoser]
+[Config(typeof(Config))]
 public class MirrorApplyBenchmarks
 {
+    /// <summary>One measured iteration instead of five (<c>--quick</c>), to check the harness.</summary>
+    public static bool Quick { get; set; }
+
+    /// <summary>Each iteration inserts 100,000 rows into a fresh file, so Monitoring (no pilot, one invocation per
+    /// iteration) is the right strategy: the work is long enough that timer resolution does not matter.</summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
+                .WithIterationCount(Quick ? 1 : 5));
+            AddColumn(new RowsPerSecondColumn(Rows, relativeToBaseline: false));
+            AddColumn(new RowsPerSecondColumn(Rows, relativeToBaseline: true));
+        }
+    }
+
     /// <summary>Fewer rows for a quick look while iterating, e.g. <c>SYNCDASHBOARD_BENCH_ROWS=10000</c>.</summary>
     public const string RowsVariable = "SYNCDASHBOARD_BENCH_ROWS";
 
