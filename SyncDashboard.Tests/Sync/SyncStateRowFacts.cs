@@ -84,14 +84,11 @@ public sealed class SyncStateRowFacts
     [Fact]
     public async Task Ensure_OnSqlServer_IsOneInsertGuardedByAKeyRangeLock()
     {
-        var capture = new OfflineCapture();
-        var options = new DbContextOptionsBuilder<SqlServerMonitoringDbContext>()
-            .UseSqlServer("Server=offline;Database=SyncDashboard;Trusted_Connection=True")
-            .AddInterceptors(capture).Options;
+        var sqlServer = new OfflineSqlServer(rowsAffected: 1);
 
-        await SyncStateRow.EnsureAsync(new OfflineFactory(options), "todoist", Ct);
+        await SyncStateRow.EnsureAsync(sqlServer, "todoist", Ct);
 
-        var command = Assert.Single(capture.Commands);
+        var command = Assert.Single(sqlServer.Commands);
         Assert.StartsWith("INSERT INTO [sync_state]", command.Trim());
         Assert.Contains("WHERE NOT EXISTS", command);
         Assert.Contains("WITH (UPDLOCK, HOLDLOCK)", command);
@@ -146,28 +143,5 @@ public sealed class SyncStateRowFacts
             insert.Parameters.AddWithValue("$s", service);
             insert.ExecuteNonQuery();
         }
-    }
-
-    /// <summary>Never opens the connection; records each command and answers "one row".</summary>
-    private sealed class OfflineCapture : DbCommandInterceptor, IDbConnectionInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection,
-            ConnectionEventData eventData, InterceptionResult result, CancellationToken ct = default) =>
-            ValueTask.FromResult(InterceptionResult.Suppress());
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-        {
-            Commands.Add(command.CommandText);
-            return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(1));
-        }
-    }
-
-    private sealed class OfflineFactory(DbContextOptions<SqlServerMonitoringDbContext> options)
-        : IDbContextFactory<MonitoringDbContext>
-    {
-        public MonitoringDbContext CreateDbContext() => new SqlServerMonitoringDbContext(options);
     }
 }

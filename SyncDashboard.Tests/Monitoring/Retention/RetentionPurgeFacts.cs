@@ -134,21 +134,18 @@ public sealed class RetentionPurgeFacts
     [Fact]
     public async Task Run_TranslatesOnSqlServer_AsADeleteByASubqueryOfIds()
     {
-        var capture = new OfflineCapture();
-        var options = new DbContextOptionsBuilder<SqlServerMonitoringDbContext>()
-            .UseSqlServer("Server=offline;Database=SyncDashboard;Trusted_Connection=True")
-            .AddInterceptors(capture).Options;
-        var purge = new RetentionPurge(new OfflineFactory(options), new FakeTimeProvider(Now),
+        var sqlServer = new OfflineSqlServer(rowsAffected: 0);
+        var purge = new RetentionPurge(sqlServer, new FakeTimeProvider(Now),
             Options.Create(new RetentionOptions { BatchSize = 500 }));
 
         await purge.RunAsync(Ct);
 
-        var events = Assert.Single(capture.Commands, c => c.Contains("[sync_events]"));
+        var events = Assert.Single(sqlServer.Commands, c => c.Contains("[sync_events]"));
         Assert.StartsWith("DELETE FROM [s]", events.Trim());
         Assert.Contains("IN (", events);
         Assert.Contains("SELECT TOP(@", events);
         Assert.Contains("ORDER BY [s0].[Id]", events);
-        Assert.Contains(capture.Commands, c => c.Contains("[sync_errors]") && c.Contains("[ResolvedUtc] IS NOT NULL"));
+        Assert.Contains(sqlServer.Commands, c => c.Contains("[sync_errors]") && c.Contains("[ResolvedUtc] IS NOT NULL"));
     }
 
     private static RetentionPurge Purge(TestDatabase database, int batchSize, DeleteCounter? deletes = null) =>
@@ -194,28 +191,5 @@ public sealed class RetentionPurgeFacts
             if (command.CommandText.Contains("DELETE FROM", StringComparison.Ordinal)) deletes.Add(command.CommandText);
             return base.NonQueryExecutingAsync(command, eventData, result, ct);
         }
-    }
-
-    /// <summary>Never opens the connection; records each command and answers "nothing deleted".</summary>
-    private sealed class OfflineCapture : DbCommandInterceptor, IDbConnectionInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection,
-            ConnectionEventData eventData, InterceptionResult result, CancellationToken ct = default) =>
-            ValueTask.FromResult(InterceptionResult.Suppress());
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-        {
-            Commands.Add(command.CommandText);
-            return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));
-        }
-    }
-
-    private sealed class OfflineFactory(DbContextOptions<SqlServerMonitoringDbContext> options)
-        : IDbContextFactory<MonitoringDbContext>
-    {
-        public MonitoringDbContext CreateDbContext() => new SqlServerMonitoringDbContext(options);
     }
 }
