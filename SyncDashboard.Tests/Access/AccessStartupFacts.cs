@@ -85,7 +85,8 @@ public sealed class AccessStartupFacts
         Assert.Contains("Access:Oidc:ClientId", Flatten(error));
     }
 
-    /// <summary>The cookie is encrypted with keys kept on disk, so a restarted (or second) node accepts it.</summary>
+    /// <summary>The cookie is encrypted with keys kept on disk, readable by the app's user alone, so a restarted (or
+    /// second) node accepts it.</summary>
     [Fact]
     public async Task SignIn_SurvivesARestart()
     {
@@ -98,7 +99,14 @@ public sealed class AccessStartupFacts
             var response = await PostLoginAsync(client, ViewerName, ViewerPassword);
             cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-SyncDashboard="));
         }
-        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+        var keyFile = Assert.Single(Directory.GetFiles(keys, "key-*.xml"));
+        if (!OperatingSystem.IsWindows())
+        {
+            // No DPAPI on Linux: the folder's permissions are all that protects the keys at rest.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(keys));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
 
         await using var second = ProductionApp(settings);
         using var restarted = Client(second);

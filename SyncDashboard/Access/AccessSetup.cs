@@ -51,7 +51,7 @@ public static class AccessSetup
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<AccessOptions>, IOptions<DatabaseOptions>, IHostEnvironment, ILoggerFactory>(
                 (keys, access, database, environment, logs) => keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(KeysFolder(access.Value, database.Value, environment.ContentRootPath)), logs));
+                    PrivateFolder(KeysFolder(access.Value, database.Value, environment.ContentRootPath)), logs));
         return builder;
     }
 
@@ -78,6 +78,12 @@ public static class AccessSetup
             }
         });
     }
+
+    /// <summary>Linux has no DPAPI to encrypt the keys at rest, so the folder's permissions are their protection:
+    /// the key files are written 600 by the repository, and the folder is made 700 here.</summary>
+    private static DirectoryInfo PrivateFolder(string path) => OperatingSystem.IsWindows()
+        ? Directory.CreateDirectory(path)
+        : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     public static string KeysFolder(AccessOptions access, DatabaseOptions database, string contentRoot) =>
         string.IsNullOrWhiteSpace(access.KeysFolder)
