@@ -12,23 +12,27 @@ namespace SyncDashboard.Benchmarks;
 
 /// <summary>What <see cref="HistoryGenerator"/> writes: how many events over how many days ending when, from which
 /// seed, and how many mirrored tasks.</summary>
-public sealed record HistoryOptions(int Events, int Days, DateTime EndUtc, int Seed, int MirrorItems)
+public sealed record HistoryOptions(int Events, int Days, DateTime EndUtc, int Seed, int MirrorItems, int DeliveryDays = 7)
 {
-    /// <summary>A fixed end, so a seed always gives the same file (and the benchmarks' clock can stand at it).</summary>
+    /// <summary>The benchmarks' fixed end, so a seed always gives the same file and their clock can stand at it. The
+    /// <c>generate-history</c> command ends at the current minute instead (<c>--end</c> to choose), so a demo opened
+    /// in the app looks current.</summary>
     public static readonly DateTime DefaultEndUtc = new(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static HistoryOptions Default(int events = 1_000_000) => new(events, 365, DefaultEndUtc, 42, 3_000);
 }
 
 public sealed record HistoryResult(int Events, int Failures, int Chains, int OpenChains, int HourlyRows, int RollupRows,
-    int MirrorItems, TimeSpan Elapsed);
+    int MirrorItems, int Deliveries, int DroppedDeliveries, TimeSpan Elapsed);
 
 /// <summary>Fills a migrated SQLite file with a realistic sync history: incremental syncs every half minute to a few
 /// minutes, one scheduled full sync a day, some manual and webhook runs, a few per cent of failures grouped into
 /// retry chains (nearly all resolved), log-normal durations; the hourly rollups through <see cref="MetricRollup.Add"/>
 /// so they agree with the events, daily and weekly ones through the real <see cref="MetricRollups"/>, the state row
 /// and a small mirror. Rows go in through prepared commands derived from the EF model, one transaction per
-/// <see cref="BatchSize"/> rows. Deterministic for a seed.</summary>
+/// <see cref="BatchSize"/> rows. Webhook deliveries for the last <see cref="HistoryOptions.DeliveryDays"/> days: one
+/// per change each incremental or webhook run found, announced between the previous successful run and that one, a
+/// few per cent redelivered and about 2 % never sent (so missed deliveries show). Deterministic for a seed.</summary>
 public static class HistoryGenerator
 {
     public const int BatchSize = 50_000;
@@ -59,8 +63,12 @@ public static class HistoryGenerator
         using var events = new ModelInserter<SyncEvent>(connection, model);
         using var errors = new ModelInserter<SyncError>(connection, model);
         using var metrics = new ModelInserter<SyncMetric>(connection, model);
+        using var deliveries = new ModelInserter<WebhookDelivery>(connection, model);
 
         var random = new Random(options.Seed);
+        // Deliveries draw from their own sequence, so adding them changed none of the events a seed gives.
+        var announcer = new Announcer(new Random(options.Seed + 1), options.EndUtc.AddDays(-options.DeliveryDays));
+        DateTime? previousSuccessStart = null;
         var start = options.EndUtc.AddDays(-options.Days);
         var slot = (options.EndUtc - start).Ticks / options.Events;
         var hourly = new SortedDictionary<DateTime, SyncMetric>();
@@ -201,6 +209,14 @@ public static class HistoryGenerator
             e.CompletedUtc = started.AddMilliseconds(duration);
             previousEnd = e.CompletedUtc.Value;
             events.Insert(e, tx);
+            if (!failed)
+            {
+                if (previousSuccessStart is { } from && type != SyncType.Full)
+                {
+                    foreach (var delivery in announcer.Announce(e, from)) deliveries.Insert(delivery, tx);
+                }
+                previousSuccessStart = started;
+            }
 
             var hour = MetricRollup.HourOf(started);
             if (!hourly.TryGetValue(hour, out var metric))
@@ -261,7 +277,7 @@ public static class HistoryGenerator
         SqliteConnection.ClearAllPools();
 
         return new HistoryResult(options.Events, failures, chains.Count, chains.Count(c => c.ResolvedUtc is null),
-            hourly.Count, rollups.RowsWritten, options.MirrorItems, clock.Elapsed);
+            hourly.Count, rollups.RowsWritten, options.MirrorItems, announcer.Written, announcer.Dropped, clock.Elapsed);
     }
 
     /// <summary>True when <paramref name="path"/> holds a finished history of <paramref name="events"/> events.</summary>
@@ -382,7 +398,6 @@ public static class HistoryGenerator
     }
 }
 
-/// <summary>The factory the query classes take, over one SQLite file (pooled connections).</summary>
 /// <summary>Contexts over one file sharing one options instance, as the app's <c>AddDbContextFactory</c> does; with a
 /// <paramref name="log"/>, every executed command's SQL and time is written to it.</summary>
 public sealed class FileContextFactory(string path, Action<string>? log = null) : IDbContextFactory<MonitoringDbContext>

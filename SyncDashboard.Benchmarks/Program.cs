@@ -2,27 +2,36 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using SyncDashboard.Benchmarks;
 
-// `generate-history --events N --days M --out FILE [--seed S]` writes a realistic sync history to a SQLite file
-// (see HistoryGenerator) and exits; everything else goes to BenchmarkDotNet.
+// `generate-history --events N --days M --out FILE [--seed S] [--end now|2026-06-01T00:00:00Z] [--delivery-days D]`
+// writes a realistic sync history to a SQLite file (see HistoryGenerator) and exits; everything else goes to
+// BenchmarkDotNet. It ends at the current minute unless --end says otherwise, so the file opens as a live demo.
 if (args.FirstOrDefault() == "generate-history")
 {
     var defaults = HistoryOptions.Default();
     string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
     int Int(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+    var now = DateTime.UtcNow;
+    var end = Value("--end") is { } text and not "now"
+        ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+        : new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
     var options = defaults with
     {
         Events = Int("--events", defaults.Events),
         Days = Int("--days", defaults.Days),
         Seed = Int("--seed", defaults.Seed),
         MirrorItems = Int("--mirror-items", defaults.MirrorItems),
+        DeliveryDays = Int("--delivery-days", defaults.DeliveryDays),
+        EndUtc = end,
     };
     var output = Path.GetFullPath(Value("--out") ?? Path.Combine(Path.GetTempPath(), "history.db"));
-    Console.WriteLine($"Generating {options.Events:N0} events over {options.Days} days to {output} (seed {options.Seed}) ...");
+    Console.WriteLine($"Generating {options.Events:N0} events over {options.Days} days to {options.EndUtc:u} into {output} " +
+                      $"(seed {options.Seed}) ...");
     var result = await HistoryGenerator.GenerateAsync(output, options, CancellationToken.None);
     Console.WriteLine(
         $"Wrote {result.Events:N0} events ({result.Failures:N0} failed, {(double)result.Failures / result.Events:P1}), " +
         $"{result.Chains:N0} failure chains ({result.OpenChains} open), {result.HourlyRows:N0} hourly rows, " +
-        $"{result.RollupRows:N0} daily/weekly rows, {result.MirrorItems:N0} mirrored tasks, " +
+        $"{result.RollupRows:N0} daily/weekly rows, {result.Deliveries:N0} webhook deliveries over the last " +
+        $"{options.DeliveryDays} days ({result.DroppedDeliveries:N0} never sent), {result.MirrorItems:N0} mirrored tasks, " +
         $"{new FileInfo(output).Length / 1e6:N0} MB in {result.Elapsed.TotalSeconds:N1} s.");
     return;
 }
