@@ -289,6 +289,8 @@ public static class HistoryGenerator
             await using var db = Open(path);
             return await db.SyncStates.AnyAsync(s => s.Service == Service, ct) &&
                    await db.SyncEvents.CountAsync(ct) == events &&
+                   // Files from before the generator wrote deliveries would leave the webhooks query nothing to read.
+                   await db.WebhookDeliveries.AnyAsync(ct) &&
                    !(await db.Database.GetPendingMigrationsAsync(ct)).Any();
         }
         catch (SqliteException)

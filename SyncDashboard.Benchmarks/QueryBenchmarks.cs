@@ -13,6 +13,7 @@ using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
+using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Benchmarks;
 
@@ -26,6 +27,9 @@ public abstract class QueryBenchmarkBase
     public const int LatestCount = 50;
     public const int HourlyRows = 48;
     public const int DailyRows = 30;
+    public const int WeeklyRows = 12;
+    public const int ReportLimit = 50;
+    public const int WebhookRows = 20;
     protected const string Service = SyncEngine.Service;
 
     protected IDbContextFactory<MonitoringDbContext> Factory = null!;
@@ -38,6 +42,9 @@ public abstract class QueryBenchmarkBase
     protected TimelineQueries Timeline = null!;
     protected PerformanceQueries Performance = null!;
     protected DashboardQueries Dashboard = null!;
+    protected ErrorQueries Errors = null!;
+    protected WebhookQueries Webhooks = null!;
+    protected FreshnessQueries Freshness = null!;
 
     public static int HistoryEvents =>
         int.TryParse(Environment.GetEnvironmentVariable(EventsVariable), out var n) && n > 0 ? n : 1_000_000;
@@ -67,6 +74,9 @@ public abstract class QueryBenchmarkBase
         Timeline = new TimelineQueries(Factory, time);
         Performance = new PerformanceQueries(Factory, time);
         Dashboard = new DashboardQueries(new StateQueries(Factory, time), Health, Timeline, Events);
+        Errors = new ErrorQueries(Factory, time);
+        Webhooks = new WebhookQueries(Factory, Events, new WebhookSecret(todoist), time);
+        Freshness = new FreshnessQueries(Factory, time);
     }
 
     [GlobalCleanup]
@@ -117,6 +127,26 @@ public class QueryBenchmarks : QueryBenchmarkBase
 
     [Benchmark]
     public Task<DashboardSummary> DashboardQuery() => Dashboard.GetAsync(Service, CancellationToken.None);
+
+    [Benchmark]
+    public async Task<IReadOnlyList<EventRow>> Failed50() =>
+        (await Events.PageAsync(Service, new EventFilter(Status: SyncStatus.Failed), LatestCount, null, CancellationToken.None)).Events;
+
+    [Benchmark]
+    public Task<IReadOnlyList<MetricRow>> MetricsWeekly() =>
+        Metrics.LatestAsync(Service, MetricPeriod.Weekly, WeeklyRows, CancellationToken.None);
+
+    [Benchmark]
+    public Task<ErrorReport> ErrorsOpen() => Errors.ReportAsync(Service, includeResolved: false, ReportLimit, CancellationToken.None);
+
+    [Benchmark]
+    public Task<ErrorReport> ErrorsAll() => Errors.ReportAsync(Service, includeResolved: true, ReportLimit, CancellationToken.None);
+
+    [Benchmark]
+    public Task<WebhookReport> WebhooksReport() => Webhooks.GetAsync(Service, WebhookRows, CancellationToken.None);
+
+    [Benchmark]
+    public Task<IReadOnlyList<FreshnessRow>> FreshnessQuery() => Freshness.GetAsync(CancellationToken.None);
 }
 
 /// <summary>The same answers by a full scan: the needed columns of every event loaded with AsNoTracking, then LINQ
@@ -134,15 +164,15 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
         }
     }
 
-    private sealed record Run(long Id, SyncType Type, SyncTrigger Trigger, SyncStatus Status, DateTime StartedUtc,
-        DateTime? CompletedUtc, long? DurationMs, int ItemsProcessed, int ItemsDeleted, FailureKind? ErrorKind);
+    public sealed record Run(long Id, SyncType Type, SyncTrigger Trigger, SyncStatus Status, DateTime StartedUtc,
+        DateTime? CompletedUtc, long? DurationMs, int ItemsProcessed, int ItemsDeleted, FailureKind? ErrorKind, int Changes);
 
     private async Task<List<Run>> AllRunsAsync()
     {
         await using var db = await Factory.CreateDbContextAsync();
         return await db.SyncEvents.AsNoTracking()
             .Select(e => new Run(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
-                e.ItemsProcessed, e.ItemsDeleted, e.ErrorKind))
+                e.ItemsProcessed, e.ItemsDeleted, e.ErrorKind, e.ItemsAdded + e.ItemsUpdated + e.ItemsDeleted))
             .ToListAsync();
     }
 
@@ -198,6 +228,75 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
         var recent = runs.OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id)
             .Take(DashboardQueries.RecentActivityCount).ToList();
         return (health, DashboardQueries.Summarize(day), recent);
+    }
+
+    [Benchmark]
+    public async Task<List<Run>> Failed50() =>
+        (await AllRunsAsync()).Where(r => r.Status == SyncStatus.Failed)
+        .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id).Take(LatestCount).ToList();
+
+    [Benchmark]
+    public async Task<List<MetricRow>> MetricsWeekly() => RollUp(await AllRunsAsync(), MetricRollup.WeekOf, WeeklyRows);
+
+    [Benchmark]
+    public Task<object> ErrorsOpen() => ErrorReportOf(includeResolved: false);
+
+    [Benchmark]
+    public Task<object> ErrorsAll() => ErrorReportOf(includeResolved: true);
+
+    /// <summary>Every chain and every event of a chain loaded, grouped and paged in memory.</summary>
+    private async Task<object> ErrorReportOf(bool includeResolved)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var chains = (await db.SyncErrors.AsNoTracking().ToListAsync())
+            .Where(c => includeResolved || c.ResolvedUtc is null).ToList();
+        var attempts = (await db.SyncEvents.AsNoTracking().Where(e => e.ErrorChainId != null)
+            .Select(e => new { e.ErrorChainId, e.Id, e.Attempt, e.Status, e.StartedUtc, e.ErrorCode }).ToListAsync())
+            .ToLookup(e => e.ErrorChainId!.Value);
+        var byKind = chains.GroupBy(c => c.Kind).Select(g => (g.Key, g.Count(), g.Count(c => c.ResolvedUtc is null))).ToList();
+        var page = chains.OrderByDescending(c => c.LastOccurredUtc).ThenByDescending(c => c.Id).Take(ReportLimit)
+            .Select(c => (c, attempts[c.Id].OrderBy(a => a.Id).ToList())).ToList();
+        return (byKind, page);
+    }
+
+    /// <summary>Every delivery and every event loaded; the latest deliveries with their syncs, the webhook syncs
+    /// with their deliveries, the last day's counts and the missed deliveries of the last 50 syncs, in memory.</summary>
+    [Benchmark]
+    public async Task<object> WebhooksReport()
+    {
+        var runs = await AllRunsAsync();
+        await using var db = await Factory.CreateDbContextAsync();
+        var deliveries = await db.WebhookDeliveries.AsNoTracking().ToListAsync();
+        var byId = runs.ToDictionary(r => r.Id);
+        var latest = deliveries.OrderByDescending(d => d.ReceivedUtc).ThenByDescending(d => d.Id).Take(WebhookRows)
+            .Select(d => (d, d.SyncEventId is { } id ? byId[id] : null)).ToList();
+        var covered = deliveries.Where(d => d.SyncEventId != null).ToLookup(d => d.SyncEventId!.Value);
+        var syncs = runs.Where(r => r.Trigger == SyncTrigger.Webhook)
+            .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id).Take(WebhookRows)
+            .Select(r => (r, covered[r.Id].Count())).ToList();
+        var since = Now.AddHours(-24);
+        var day = deliveries.Where(d => d.ReceivedUtc >= since).ToList();
+        var windows = runs.Where(r => r.Status == SyncStatus.Succeeded)
+            .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id).Take(WebhookQueries.MissedSyncCount + 1)
+            .Reverse().Select(r => new SyncWindow(r.Id, r.Type, r.Trigger, r.StartedUtc, r.Changes)).ToList();
+        var missed = MissedDeliveries.Count(windows,
+            deliveries.Select(d => new Announcement(d.ObjectType, d.ObjectId, d.TriggeredUtc!.Value)).ToList());
+        return (latest, syncs, day.Count, day.Sum(d => d.Redeliveries), missed);
+    }
+
+    /// <summary>Every mirrored row loaded (the mirror is small: 3,000 tasks), newest change and sync found in memory.</summary>
+    [Benchmark]
+    public async Task<object> FreshnessQuery()
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var items = await db.Items.AsNoTracking().Select(i => new { i.UpdatedAtUtc, i.SyncedAtUtc }).ToListAsync();
+        var projects = await db.Projects.AsNoTracking().Select(p => new { p.UpdatedAtUtc, p.SyncedAtUtc }).ToListAsync();
+        var sections = await db.Sections.AsNoTracking().Select(x => new { x.UpdatedAtUtc, x.SyncedAtUtc }).ToListAsync();
+        var labels = await db.Labels.AsNoTracking().Select(l => l.SyncedAtUtc).ToListAsync();
+        var notes = await db.Notes.AsNoTracking().Select(n => new { n.PostedAtUtc, n.SyncedAtUtc }).ToListAsync();
+        return (items.Count, items.Max(i => i.UpdatedAtUtc), items.Max(i => i.SyncedAtUtc),
+            projects.Count, projects.Max(p => p.UpdatedAtUtc), sections.Count, sections.Max(x => x.UpdatedAtUtc),
+            labels.Count, labels.DefaultIfEmpty().Max(), notes.Count, notes.Max(n => n.PostedAtUtc));
     }
 
     private object HealthOf(List<Run> runs)
