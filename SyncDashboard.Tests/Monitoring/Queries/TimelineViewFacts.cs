@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SyncDashboard.Alerts;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
@@ -59,6 +60,44 @@ public sealed class TimelineViewFacts
         Assert.Equal(5, view.AnnotationTotal);
         Assert.Contains(view.Annotations, a => a.Label == "Sync now" && a.Detail!.Contains("ops@example.test"));
         Assert.Contains(view.Annotations, a => a.Label.EndsWith("closed") && a.Detail == "Recovered");
+    }
+
+    /// <summary>An alert decision goes to every channel at one instant: one marker for it, none for reminders.</summary>
+    [Fact]
+    public async Task View_MarksEachAlertDecisionOnce_HoweverManyChannelsItWentTo()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.Open())
+        {
+            void Decided(DateTime at, NotificationKind kind, HealthStatus from, HealthStatus to, params AlertChannel[] channels)
+            {
+                foreach (var channel in channels)
+                {
+                    db.AlertNotifications.Add(new AlertNotification
+                    {
+                        Service = Service, CreatedUtc = at, Channel = channel, Kind = kind, FromStatus = from,
+                        ToStatus = to, Subject = $"[SyncDashboard] todoist is {to}",
+                    });
+                }
+            }
+            Decided(Now.AddHours(-5), NotificationKind.StatusChanged, HealthStatus.Healthy, HealthStatus.Unhealthy,
+                AlertChannel.Webhook, AlertChannel.Email);
+            Decided(Now.AddHours(-4), NotificationKind.Reminder, HealthStatus.Unhealthy, HealthStatus.Unhealthy,
+                AlertChannel.Webhook, AlertChannel.Email);
+            Decided(Now.AddHours(-3), NotificationKind.Recovered, HealthStatus.Unhealthy, HealthStatus.Healthy,
+                AlertChannel.Webhook);
+            Decided(Now.AddDays(-3), NotificationKind.StatusChanged, HealthStatus.Healthy, HealthStatus.Degraded,
+                AlertChannel.Webhook); // outside the 24 h window
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var view = await Timeline(database).ViewAsync(Service, TimelineRange.Day, Ct);
+
+        Assert.Equal(2, view.AnnotationTotal);
+        Assert.Equal(
+            [(Now.AddHours(-5), TimelineMarkerKind.Alert, "Unhealthy"), (Now.AddHours(-3), TimelineMarkerKind.Alert, "Recovered")],
+            view.Annotations.Select(a => (a.AtUtc, a.Kind, a.Label)));
+        Assert.Equal("[SyncDashboard] todoist is Unhealthy", view.Annotations[0].Detail);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed partial class Timeline
     {
         TimelineMarkerKind.ManualAction => Color.Info,
         TimelineMarkerKind.ChainOpened => Color.Error,
+        TimelineMarkerKind.Alert => Color.Warning,
         _ => Color.Success,
     };
 }

@@ -72,6 +72,7 @@ public static class TimelineCharts
     {
         TimelineMarkerKind.ManualAction => ChartPalette.Info,
         TimelineMarkerKind.ChainOpened => ChartPalette.Failure,
+        TimelineMarkerKind.Alert => ChartPalette.Warning,
         _ => ChartPalette.Success,
     };
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Alerts;
 using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
@@ -98,7 +99,13 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .Where(c => c.Service == service && c.CreatedUtc >= from && c.CreatedUtc < to);
         var closed = db.SyncErrors.AsNoTracking()
             .Where(c => c.Service == service && c.ResolvedUtc >= from && c.ResolvedUtc < to);
-        var total = await audit.CountAsync(ct) + await opened.CountAsync(ct) + await closed.CountAsync(ct);
+        // A decision goes to every configured channel at one instant: one marker per instant and kind.
+        var alerts = db.AlertNotifications.AsNoTracking()
+            .Where(n => n.Service == service && n.CreatedUtc >= from && n.CreatedUtc < to && n.Kind != NotificationKind.Reminder)
+            .GroupBy(n => new { n.CreatedUtc, n.Kind, n.ToStatus })
+            .Select(g => new { g.Key.CreatedUtc, g.Key.Kind, g.Key.ToStatus, Subject = g.Min(n => n.Subject) });
+        var total = await audit.CountAsync(ct) + await opened.CountAsync(ct) + await closed.CountAsync(ct) +
+                    await alerts.CountAsync(ct);
 
         // The newest MaxAnnotations of each kind are enough to pick the newest MaxAnnotations of all.
         var actions = await audit.OrderByDescending(a => a.OccurredUtc).Take(MaxAnnotations)
@@ -107,6 +114,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .Select(c => new { c.Id, c.CreatedUtc, c.Kind, c.ErrorCode, c.HttpStatus }).ToListAsync(ct);
         var closings = await closed.OrderByDescending(c => c.ResolvedUtc).Take(MaxAnnotations)
             .Select(c => new { c.Id, ResolvedUtc = c.ResolvedUtc!.Value, c.Resolution, c.ResolvedBy }).ToListAsync(ct);
+        var decided = await alerts.OrderByDescending(n => n.CreatedUtc).Take(MaxAnnotations).ToListAsync(ct);
 
         var all = actions.Select(a => new TimelineAnnotation(a.OccurredUtc, TimelineMarkerKind.ManualAction,
                       ActionLabel(a.Action), $"{a.Actor}{(a.Details is null ? "" : ": " + a.Details)}"))
@@ -114,9 +122,18 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                 $"Chain #{c.Id} opened", $"{c.Kind}{(c.ErrorCode is null ? "" : " " + c.ErrorCode)}{(c.HttpStatus is null ? "" : $" (HTTP {c.HttpStatus})")}")))
             .Concat(closings.Select(c => new TimelineAnnotation(c.ResolvedUtc, TimelineMarkerKind.ChainClosed,
                 $"Chain #{c.Id} closed", $"{c.Resolution}{(c.ResolvedBy is null ? "" : " by " + c.ResolvedBy)}")))
+            .Concat(decided.Select(n => new TimelineAnnotation(n.CreatedUtc, TimelineMarkerKind.Alert,
+                AlertLabel(n.Kind, n.ToStatus), n.Subject)))
             .OrderByDescending(a => a.AtUtc).Take(MaxAnnotations).OrderBy(a => a.AtUtc).ToList();
         return (all, total);
     }
+
+    private static string AlertLabel(NotificationKind kind, HealthStatus to) => kind switch
+    {
+        NotificationKind.Recovered => "Recovered",
+        NotificationKind.CriticalAlert => "Critical alert",
+        _ => to.ToString(),
+    };
 
     /// <summary>A histogram's quantile is exact only to its bucket; it is never below the shortest run or above the
     /// longest one.</summary>

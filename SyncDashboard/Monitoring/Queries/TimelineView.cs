@@ -23,10 +23,11 @@ public sealed record TimelineRange(string Key, int Hours, int BucketHours, strin
 public sealed record TimelineBucket(
     DateTime Start, int Successes, int Failures, double? MeanDurationMs, double? P95DurationMs, long? MaxDurationMs);
 
-public enum TimelineMarkerKind { ManualAction, ChainOpened, ChainClosed }
+public enum TimelineMarkerKind { ManualAction, ChainOpened, ChainClosed, Alert }
 
-/// <summary>Something to mark on the timeline: a manual action (from the audit log) or a failure chain opening or
-/// closing (an alert starting or ending).</summary>
+/// <summary>Something to mark on the timeline: a manual action (from the audit log), a failure chain opening or
+/// closing, or an alert notification decided (a change of health, a critical alert, a recovery; one marker however
+/// many channels it went to, none for reminders).</summary>
 public sealed record TimelineAnnotation(DateTime AtUtc, TimelineMarkerKind Kind, string Label, string? Detail);
 
 /// <summary>What the timeline page draws. <paramref name="Annotations"/> holds at most
