@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using SyncDashboard.Components.Pages;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
@@ -59,6 +61,32 @@ public sealed class ErrorsPageFacts
         var entry = await db.AuditEntries.SingleAsync(Ct);
         Assert.Equal((AuditAction.RetryNow, "ana", $"chain #{chainId}, job {chain.PendingJobId}"),
             (entry.Action, entry.Actor, entry.Details));
+    }
+
+    /// <summary>A refused action is explained, not swallowed: while syncing is paused Retry now queues nothing and the
+    /// snackbar says why.</summary>
+    [Fact]
+    public async Task RetryNow_WhilePaused_QueuesNothing_AndTheSnackbarSaysWhy()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var chainId = await AddOpenChainAsync(database);
+        await using (var db = database.Open())
+        {
+            db.SyncStates.Add(new SyncState { Service = SyncEngine.Service, IsPaused = true });
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var context = DashboardBunit.CreateOperator(database: database);
+        var page = context.Render<Errors>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-chain-id='{chainId}']")));
+
+        await page.Find("[data-testid=retry-now]").ClickAsync(new());
+
+        var shown = Assert.Single(context.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Equal(Severity.Warning, shown.Severity);
+        Assert.Equal($"Not retried: {ErrorCommands.PausedReason}.", shown.Message);
+        await using var after = database.Open();
+        Assert.Null((await after.SyncErrors.SingleAsync(Ct)).PendingJobId);
+        Assert.Empty(await after.AuditEntries.ToListAsync(Ct));
     }
 
     private static async Task<long> AddOpenChainAsync(TestDatabase database)
