@@ -78,7 +78,7 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         var chain = errors.Page.Locator("[data-chain-id][data-open=true]");
         await Assertions.Expect(chain).ToHaveCountAsync(1, new() { Timeout = LiveWithinMs });
         await Assertions.Expect(chain.Locator("[data-testid=countdown]")).ToContainTextAsync("next retry in");
-        await errors.Page.ScreenshotAsync(new() { Path = HomePageFacts.ScreenshotPath("errors.png"), FullPage = true });
+        await Screenshots.TakeAsync(errors.Page, "errors.png");
         var pendingJob = await PendingJobAsync(app);
 
         await chain.GetByRole(AriaRole.Button, new() { Name = "Resolve error chain" }).ClickAsync();
@@ -157,7 +157,7 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
 
         var rows = page.Locator("[data-history-event-id]");
         await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = LiveWithinMs });
-        await page.ScreenshotAsync(new() { Path = HomePageFacts.ScreenshotPath("history.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "history.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Details of event 2" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=token-after]")).ToContainTextAsync("…");
         await Assertions.Expect(page.Locator("[data-testid=job-link], [data-testid=event-drawer]").First).ToBeVisibleAsync();
