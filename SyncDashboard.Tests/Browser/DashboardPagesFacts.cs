@@ -85,6 +85,8 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         var pendingJob = await PendingJobAsync(app);
         await Assertions.Expect(chain.Locator("[data-testid=pending-job]")).ToHaveTextAsync(pendingJob);
         await Screenshots.TakeAsync(errors.Page, "errors.png");
+        await Assertions.Expect(simulator.Page.Locator("[data-testid=faults-now]")).ToHaveTextAsync("error rate 100% (503)");
+        await Screenshots.TakeAsync(simulator.Page, "simulator.png");
 
         await chain.GetByRole(AriaRole.Button, new() { Name = "Resolve error chain" }).ClickAsync();
 
