@@ -116,5 +116,4 @@ public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app
         catch (TimeoutException) { return ""; }
         return await snackbar.InnerTextAsync();
     }
-
 }
