@@ -34,7 +34,7 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
         await Assertions.Expect(page.Locator("[data-alert-code=CREDENTIALS_INVALID]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-outcome=Sent]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=channels-off]")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("alerts.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "alerts.png");
         Assert.Empty(session.Problems);
     }
 
@@ -50,10 +50,4 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
         }
     }
 
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
 }

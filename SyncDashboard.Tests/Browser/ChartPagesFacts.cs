@@ -47,7 +47,7 @@ public sealed class ChartPagesFacts(ChromiumFixture chromium, SeededTestApp app)
         Assert.True(await page.Locator("[data-testid=runs-chart] .apexcharts-bar-area").CountAsync() > 20);
         Assert.True(await page.Locator("[data-testid=runs-chart] .apexcharts-xaxis-annotations line").CountAsync() >= 5);
         await Assertions.Expect(page.Locator("[data-marker-kind]")).ToHaveCountAsync(5);
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("timeline.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "timeline.png");
         Assert.Empty(session.Problems);
     }
 
@@ -111,7 +111,7 @@ public sealed class ChartPagesFacts(ChromiumFixture chromium, SeededTestApp app)
         Assert.True(await page.Locator("[data-testid=percentiles-chart] .apexcharts-xaxis-annotations rect").CountAsync() >= 1,
             "The degraded period is not marked on the chart.");
         await Assertions.Expect(page.Locator("[data-sync-type]")).ToHaveCountAsync(2);
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("performance.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "performance.png");
         Assert.Empty(session.Problems);
     }
 
@@ -132,12 +132,6 @@ public sealed class ChartPagesFacts(ChromiumFixture chromium, SeededTestApp app)
         Assert.Empty(session.Problems);
     }
 
-    internal static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
 }
 
 /// <summary>Two app nodes over one database file: a browser on node B sees a run that node A made.</summary>

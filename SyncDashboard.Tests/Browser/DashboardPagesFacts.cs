@@ -78,8 +78,15 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         var chain = errors.Page.Locator("[data-chain-id][data-open=true]");
         await Assertions.Expect(chain).ToHaveCountAsync(1, new() { Timeout = LiveWithinMs });
         await Assertions.Expect(chain.Locator("[data-testid=countdown]")).ToContainTextAsync("next retry in");
-        await errors.Page.ScreenshotAsync(new() { Path = HomePageFacts.ScreenshotPath("errors.png"), FullPage = true });
+        await chain.GetByText("Details: full message, Todoist's error, attempts").ClickAsync();
+        await Assertions.Expect(chain.Locator("[data-testid=error-tag]")).ToBeVisibleAsync();
+        await Assertions.Expect(chain.Locator("[data-testid=error-tag]")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(chain.Locator("[data-testid=event-id]")).Not.ToHaveTextAsync("—");
         var pendingJob = await PendingJobAsync(app);
+        await Assertions.Expect(chain.Locator("[data-testid=pending-job]")).ToHaveTextAsync(pendingJob);
+        await Screenshots.TakeAsync(errors.Page, "errors.png");
+        await Assertions.Expect(simulator.Page.Locator("[data-testid=faults-now]")).ToHaveTextAsync("error rate 100% (503)");
+        await Screenshots.TakeAsync(simulator.Page, "simulator.png");
 
         await chain.GetByRole(AriaRole.Button, new() { Name = "Resolve error chain" }).ClickAsync();
 
@@ -153,14 +160,22 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         await Assertions.Expect(page.Locator("[data-testid=history-empty]")).ToBeVisibleAsync();
 
         await app.SyncAsync(SyncType.Full);
-        await app.SyncAsync(SyncType.Incremental);
+        // The second run through Hangfire, queued by the sync API, so its event carries the job that ran it; with
+        // changes to bring, as an everyday incremental sync has.
+        app.Simulator.ApplyRandomChanges(6);
+        var queued = await page.APIRequest.PostAsync("api/sync");
+        Assert.Equal(202, queued.Status);
+        var jobId = (await queued.JsonAsync())!.Value.GetProperty("jobId").GetString()!;
 
         var rows = page.Locator("[data-history-event-id]");
         await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = LiveWithinMs });
-        await page.ScreenshotAsync(new() { Path = HomePageFacts.ScreenshotPath("history.png"), FullPage = true });
+        await Assertions.Expect(page.Locator("[data-status=Succeeded]")).ToHaveCountAsync(2, new() { Timeout = LiveWithinMs });
         await page.GetByRole(AriaRole.Button, new() { Name = "Details of event 2" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=token-after]")).ToContainTextAsync("…");
-        await Assertions.Expect(page.Locator("[data-testid=job-link], [data-testid=event-drawer]").First).ToBeVisibleAsync();
+        var jobLink = page.Locator("[data-testid=job-link]");
+        await Assertions.Expect(jobLink).ToHaveTextAsync(jobId);
+        await Screenshots.TakeAsync(page, "history.png");
+        var jobPage = await jobLink.GetAttributeAsync("href");
         await page.GetByRole(AriaRole.Button, new() { Name = "Close details" }).ClickAsync();
 
         await page.GotoAsync("/history?type=Full");
@@ -169,15 +184,22 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         var csv = await page.Locator("[data-testid=export-csv]").GetAttributeAsync("href");
         Assert.Matches(@"^api/monitoring/events\.csv\?from=\d{4}-.+Z&to=\d{4}-.+Z$", Uri.UnescapeDataString(csv!));
         Assert.Empty(session.Problems);
+
+        // The drawer's link leads to Hangfire's own page for the job that ran the sync.
+        await page.GotoAsync(jobPage!);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Incremental sync (Manual)");
+        await Assertions.Expect(page.Locator(".job-snippet-code")).ToContainTextAsync(new System.Text.RegularExpressions.Regex($@"// Id: #{jobId}\b"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 4 }).First).ToContainTextAsync("Succeeded");
     }
 
     private static long SucceededJobs(TestApp app) => app.Get<JobStorage>().GetMonitoringApi().SucceededListCount();
 
-    private static async Task<string> PendingJobAsync(TestApp app)
+    /// <summary>The open chain's retry job, once it is scheduled (just after the failed run is recorded).</summary>
+    private static Task<string> PendingJobAsync(TestApp app) => Eventually.ReturnsAsync(async () =>
     {
         await using var db = await app.CreateDbAsync();
-        return (await db.SyncErrors.SingleAsync(c => c.ResolvedUtc == null, Ct)).PendingJobId!;
-    }
+        return (await db.SyncErrors.SingleAsync(c => c.ResolvedUtc == null, Ct)).PendingJobId;
+    });
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -9,7 +9,15 @@ using Xunit;
 
 namespace SyncDashboard.Tests.Browser;
 
-public sealed class HomePageFacts(ChromiumFixture chromium, TestApp app) : IClassFixture<TestApp>
+/// <summary>The test app with a recurring sync registered, as a real installation has (the overview's "next scheduled
+/// sync" would otherwise say there is no schedule), at a minute half an hour away so it cannot run during the test.
+/// The app is in demo mode, which schedules <c>Sync:DemoIncrementalCron</c>, not <c>Sync:IncrementalCron</c>.</summary>
+public sealed class ScheduledTestApp() : TestApp(new Dictionary<string, string?>
+{
+    ["Sync:DemoIncrementalCron"] = $"{(DateTime.UtcNow.Minute + 30) % 60} * * * *",
+});
+
+public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app) : IClassFixture<ScheduledTestApp>
 {
     private const int SyncAppearsWithinMs = 15_000;
 
@@ -61,7 +69,8 @@ public sealed class HomePageFacts(ChromiumFixture chromium, TestApp app) : IClas
         // Let the run finish so the screenshot shows a completed row, not a spinner.
         await Assertions.Expect(page.Locator("[data-status=Started]")).ToHaveCountAsync(0,
             new() { Timeout = SyncAppearsWithinMs });
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("overview.png"), FullPage = true });
+        await Assertions.Expect(page.Locator("[data-kpi=next-sync]")).ToContainTextAsync("in ");
+        await Screenshots.TakeAsync(page, "overview.png");
         Assert.Empty(session.Problems);
     }
 
@@ -106,12 +115,5 @@ public sealed class HomePageFacts(ChromiumFixture chromium, TestApp app) : IClas
         try { await snackbar.WaitForAsync(new() { Timeout = 5_000 }); }
         catch (TimeoutException) { return ""; }
         return await snackbar.InnerTextAsync();
-    }
-
-    internal static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
     }
 }

@@ -23,7 +23,7 @@ public sealed class SignInFacts(ChromiumFixture chromium, SignInFacts.App app) :
 
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?ReturnUrl=%2F$"));
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("login.png") });
+        await Screenshots.TakeAsync(page, "login.png");
         await page.GetByLabel("Name").FillAsync(OperatorName);
         await page.GetByLabel("Password").FillAsync(OperatorPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -80,10 +80,4 @@ public sealed class SignInFacts(ChromiumFixture chromium, SignInFacts.App app) :
         Assert.Empty(session.Problems);
     }
 
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
 }

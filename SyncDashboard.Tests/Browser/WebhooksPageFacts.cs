@@ -40,14 +40,8 @@ public sealed class WebhooksPageFacts(ChromiumFixture chromium)
             .ToContainTextAsync($"#{first.SyncEventId}", new() { Timeout = DeliveryAppearsWithinMs });
         await Assertions.Expect(page.Locator($"[data-webhook-sync-id='{first.SyncEventId}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=webhooks-empty]")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("webhooks.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "webhooks.png");
         Assert.Empty(session.Problems);
     }
 
-    private static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
 }

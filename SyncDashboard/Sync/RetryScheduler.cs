@@ -13,6 +13,7 @@ public sealed class RetryScheduler(
     JobStorage storage,
     IDbContextFactory<MonitoringDbContext> dbFactory,
     TimeProvider time,
+    MonitoringNotifier notifier,
     ILogger<RetryScheduler> logger)
 {
     public async Task FollowUpAsync(SyncRequest request, SyncOutcome outcome, CancellationToken ct)
@@ -46,6 +47,8 @@ public sealed class RetryScheduler(
             return null;
         }
         logger.LogInformation("Retry of chain {ChainId} scheduled for {RetryAt:u} (job {JobId})", chainId, retryAtUtc, jobId);
+        // The run that failed was announced before its retry existed: the Errors page shows the pending job only now.
+        await notifier.NotifyAsync();
         return jobId;
     }
 

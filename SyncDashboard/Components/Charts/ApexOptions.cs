@@ -67,6 +67,7 @@ public sealed record ChartAxisLabels(bool? DatetimeUTC = null, string? Format = 
 public sealed record ChartYAxis(
     ChartTitle? Title = null,
     double? Min = null,
+    double? Max = null,
     int? DecimalsInFloat = null,
     bool? ForceNiceScale = null,
     string? SeriesName = null,
@@ -85,9 +86,13 @@ public sealed record ChartXAnnotation(
 
 public sealed record ChartYAnnotation(double Y, string BorderColor, ChartAnnotationLabel? Label = null, int? StrokeDashArray = null);
 
-public sealed record ChartAnnotationLabel(string Text, string? Orientation = null, ChartLabelStyle? Style = null, string? BorderColor = null);
+/// <summary><paramref name="OffsetY"/> moves the label down from the top of the plot, in pixels;
+/// <paramref name="TextAnchor"/> is where the line meets the label: start, middle (the default) or end.</summary>
+public sealed record ChartAnnotationLabel(
+    string Text, string? Orientation = null, ChartLabelStyle? Style = null, string? BorderColor = null,
+    int? OffsetY = null, string? TextAnchor = null);
 
-public sealed record ChartLabelStyle(string? Background = null, string? Color = null);
+public sealed record ChartLabelStyle(string? Background = null, string? Color = null, string? FontSize = null);
 
 public sealed record ChartStroke(IReadOnlyList<int>? Width = null, string? Curve = null, IReadOnlyList<int>? DashArray = null);
 

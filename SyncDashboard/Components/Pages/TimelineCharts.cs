@@ -19,8 +19,8 @@ public static class TimelineCharts
             new ChartSeries("Failed", view.Buckets.Select(b => ChartPoint.At(b.Start, b.Failures)).ToList()),
         ],
         Xaxis: ChartDefaults.TimeAxis(),
-        Yaxis: [new ChartYAxis(Title: new ChartTitle($"runs per {BucketWords(view.Range)}"), Min: 0, DecimalsInFloat: 0)],
-        Annotations: new ChartAnnotations(Xaxis: view.Annotations.Select(Marker).ToList()),
+        Yaxis: [RunsAxis(view)],
+        Annotations: new ChartAnnotations(Xaxis: Markers(view)),
         Colors: [ChartPalette.Success, ChartPalette.Failure],
         PlotOptions: new ChartPlotOptions(new ChartBarOptions(ColumnWidth: "80%")),
         DataLabels: new ChartToggle(Enabled: false),
@@ -76,10 +76,63 @@ public static class TimelineCharts
         _ => ChartPalette.Success,
     };
 
-    private static ChartXAnnotation Marker(TimelineAnnotation a) => new(
+    /// <summary>Label rows below the top of the runs chart; markers beyond them keep their line but no label (the
+    /// table under the charts lists every one).</summary>
+    public const int MaxLabelRows = 5;
+
+    private const int LabelRowPx = 18;
+
+    /// <summary>About how wide the plot is on a laptop screen, and a label's letters: enough to tell which labels
+    /// would overlap. A narrower window may still overlap a little; a wider one leaves gaps.</summary>
+    private const double PlotWidthPx = 800, LabelPxPerChar = 6, LabelPaddingPx = 12;
+
+    /// <summary>The row each marker's label goes on, or null for none: markers close in time (a fault injected, the
+    /// chain it opened, a Sync now minutes later) would otherwise print their labels over each other. Greedy from
+    /// the oldest: the first row whose last label ends before this one starts.</summary>
+    public static IReadOnlyList<int?> LabelRows(IReadOnlyList<TimelineAnnotation> markers, TimeSpan window)
+    {
+        var msPerPx = window.TotalMilliseconds / PlotWidthPx;
+        var rowEnds = new List<DateTime>();
+        var rows = new int?[markers.Count];
+        foreach (var (marker, i) in markers.Select((m, i) => (m, i)).OrderBy(p => p.m.AtUtc))
+        {
+            var row = rowEnds.FindIndex(end => end < marker.AtUtc);
+            if (row < 0 && rowEnds.Count < MaxLabelRows)
+            {
+                rowEnds.Add(DateTime.MinValue);
+                row = rowEnds.Count - 1;
+            }
+            if (row < 0) continue;
+            rows[i] = row;
+            rowEnds[row] = marker.AtUtc.AddMilliseconds((marker.Label.Length * LabelPxPerChar + LabelPaddingPx) * msPerPx);
+        }
+        return rows;
+    }
+
+    /// <summary>Room above the tallest bar for the rows of labels, so no label covers a bar.</summary>
+    private static ChartYAxis RunsAxis(TimelineView view)
+    {
+        var rows = LabelRows(view.Annotations, view.To - view.From).Max() + 1 ?? 0;
+        var tallest = view.Buckets.Select(b => b.Successes + b.Failures).DefaultIfEmpty(0).Max();
+        // The plot is about 230 px high: each row of labels takes about a twelfth of it.
+        double? max = rows == 0 || tallest == 0 ? null : Math.Ceiling(tallest / (1 - (rows + 0.5) / 12.0));
+        return new ChartYAxis(Title: new ChartTitle($"runs per {BucketWords(view.Range)}"), Min: 0, Max: max,
+            DecimalsInFloat: 0, ForceNiceScale: max is null ? null : true);
+    }
+
+    private static List<ChartXAnnotation> Markers(TimelineView view)
+    {
+        var rows = LabelRows(view.Annotations, view.To - view.From);
+        return view.Annotations.Select((a, i) => Marker(a, rows[i])).ToList();
+    }
+
+    private static ChartXAnnotation Marker(TimelineAnnotation a, int? row) => new(
         ChartPoint.At(a.AtUtc, null).X is long x ? x : 0,
         MarkerColor(a.Kind),
-        new ChartAnnotationLabel(a.Label, Orientation: "vertical",
-            Style: new ChartLabelStyle(Background: MarkerColor(a.Kind), Color: "#fff"), BorderColor: MarkerColor(a.Kind)),
+        row is { } r
+            ? new ChartAnnotationLabel(a.Label, Orientation: "horizontal", TextAnchor: "start", OffsetY: r * LabelRowPx,
+                Style: new ChartLabelStyle(Background: MarkerColor(a.Kind), Color: "#fff", FontSize: "10px"),
+                BorderColor: MarkerColor(a.Kind))
+            : null,
         StrokeDashArray: a.Kind == TimelineMarkerKind.ManualAction ? 0 : 3);
 }
