@@ -64,7 +64,13 @@ public sealed class WebhookEndpointFacts
     [Fact]
     public async Task ForgedBodies_AreAllRefused_AndNothingIsRecordedAsASync()
     {
-        await using var app = App(debounceSeconds: 0);
+        // Every one of them reaches the endpoint: the rate limit is off (0).
+        await using var app = new WebhookTestApp(new Dictionary<string, string?>
+        {
+            ["Webhooks:DebounceSeconds"] = "0",
+            ["Todoist:ClientSecret"] = ClientSecret,
+            ["Webhooks:RateLimit:PermitsPerMinute"] = "0",
+        });
         await app.StartAsync();
         using var http = app.CreateClient();
         var random = new Random(6);
