@@ -64,7 +64,13 @@ public sealed class WebhookEndpointFacts
     [Fact]
     public async Task ForgedBodies_AreAllRefused_AndNothingIsRecordedAsASync()
     {
-        await using var app = App(debounceSeconds: 0);
+        // Every one of them reaches the endpoint: the rate limit is off (0).
+        await using var app = new WebhookTestApp(new Dictionary<string, string?>
+        {
+            ["Webhooks:DebounceSeconds"] = "0",
+            ["Todoist:ClientSecret"] = ClientSecret,
+            ["Webhooks:RateLimit:PermitsPerMinute"] = "0",
+        });
         await app.StartAsync();
         using var http = app.CreateClient();
         var random = new Random(6);
@@ -156,6 +162,66 @@ public sealed class WebhookEndpointFacts
         var delivery = await Eventually.ReturnsAsync(async () =>
             (await app.DeliveriesAsync()).SingleOrDefault(d => d.SyncEventId is not null));
         Assert.Equal(8, delivery.Redeliveries);
+        Assert.Single(await app.WebhookSyncsAsync());
+    }
+
+    [Fact]
+    public async Task Redelivery_ArmsTheSync_WhenTheFirstArrivalWasSavedButArmingItsSyncFailed()
+    {
+        await using var app = new WebhookTestApp(new Dictionary<string, string?>
+        {
+            ["Webhooks:DebounceSeconds"] = "0",
+            ["Todoist:ClientSecret"] = ClientSecret,
+        })
+        { WithServices = FailFirstWebhookJob.Install };
+        await app.StartAsync();
+        await app.SyncAsync();
+        app.Simulator.ApplyRandomChanges(5);
+        using var http = app.CreateClient();
+        var body = WebhookTestApp.Body("item:updated", "armed-late");
+
+        using var first = await app.PostSignedAsync(http, body, "arm-fails");
+
+        // Hangfire refused the job: Todoist sees an error and will redeliver; the delivery itself is on record.
+        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        Assert.Equal(1, app.Get<FailFirstWebhookJob>().Failures);
+        var saved = Assert.Single(await app.DeliveriesAsync());
+        Assert.Null(saved.SyncEventId);
+        await using (var db = await app.CreateDbAsync())
+        {
+            Assert.Null(await db.SyncStates.Select(s => s.WebhookSyncDueUtc).SingleAsync(Ct));
+        }
+
+        using var again = await app.PostSignedAsync(http, body, "arm-fails");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var delivery = await Eventually.ReturnsAsync(async () =>
+            (await app.DeliveriesAsync()).SingleOrDefault(d => d.SyncEventId is not null));
+        Assert.Equal(1, delivery.Redeliveries);
+        var sync = await Eventually.ReturnsAsync(async () =>
+            (await app.WebhookSyncsAsync()).SingleOrDefault(e => e.Status == SyncStatus.Succeeded));
+        Assert.Equal(sync.Id, delivery.SyncEventId);
+        await using var after = await app.CreateDbAsync();
+        await MirrorAssert.EqualsAccountAsync(after, app.Simulator);
+    }
+
+    [Fact]
+    public async Task Redelivery_ArmsNothing_WhenItsDeliveryIsAlreadyCovered()
+    {
+        await using var app = App(debounceSeconds: 0);
+        await app.StartAsync();
+        await app.SyncAsync();
+        using var http = app.CreateClient();
+        var body = WebhookTestApp.Body();
+        (await app.PostSignedAsync(http, body, "covered")).EnsureSuccessStatusCode();
+        await Eventually.ReturnsAsync(async () =>
+            (await app.WebhookSyncsAsync()).SingleOrDefault(e => e.Status == SyncStatus.Succeeded));
+
+        (await app.PostSignedAsync(http, body, "covered")).EnsureSuccessStatusCode();
+
+        await using var db = await app.CreateDbAsync();
+        Assert.Null(await db.SyncStates.Select(s => s.WebhookSyncDueUtc).SingleAsync(Ct));
+        Assert.Equal(1, (await app.DeliveriesAsync()).Single().Redeliveries);
         Assert.Single(await app.WebhookSyncsAsync());
     }
 

@@ -49,4 +49,32 @@ public sealed class WebhookReportFacts
         Assert.Equal(missed.GetProperty("changes").GetInt32(), missed.GetProperty("missed").GetInt32());
         Assert.True(summary.GetProperty("missedChanges").GetInt32() >= missed.GetProperty("missed").GetInt32());
     }
+
+    [Fact]
+    public async Task Missed_CountsOnlyDeliveriesForObjectsTheMirrorHolds_NotFiltersOrReminders()
+    {
+        // A long debounce: the deliveries' own webhook sync stays armed while the test's incremental sync judges them.
+        await using var app = new WebhookTestApp(new Dictionary<string, string?> { ["Webhooks:DebounceSeconds"] = "300" });
+        await app.StartAsync();
+        await app.SyncAsync();
+        using var http = app.CreateClient();
+        app.Simulator.ApplyRandomChanges(4);
+        var at = DateTime.UtcNow;
+        (string Event, string Id)[] announced =
+            [("filter:added", "f-1"), ("filter:updated", "f-2"), ("filter:deleted", "f-3"), ("reminder:fired", "r-1"),
+             ("item:updated", "i-1")];
+        foreach (var (name, id) in announced)
+        {
+            (await app.PostSignedAsync(http, WebhookTestApp.Body(name, id, at))).EnsureSuccessStatusCode();
+        }
+        var sync = await app.SyncAsync(SyncType.Incremental, SyncTrigger.Schedule);
+
+        var report = await app.Get<WebhookQueries>().GetAsync(SyncEngine.Service, 10, Ct);
+
+        Assert.Equal(5, (await app.DeliveriesAsync()).Count);
+        var row = report.Missed.Single(m => m.EventId == sync.EventId);
+        Assert.True(row.Changes > 1, $"the sync found {row.Changes} change(s)");
+        Assert.Equal(1, row.Announced);
+        Assert.Equal(row.Changes - 1, row.Missed);
+    }
 }

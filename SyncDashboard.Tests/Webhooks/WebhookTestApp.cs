@@ -32,8 +32,14 @@ public sealed class WebhookTestApp(IDictionary<string, string?>? overrides = nul
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    protected override void ConfigureTestServices(IServiceCollection services) =>
+    /// <summary>More test services (a fault injector), added after the app's own.</summary>
+    public Action<IServiceCollection>? WithServices { get; init; }
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
         services.AddSingleton<ILoggerProvider>(Logs);
+        WithServices?.Invoke(services);
+    }
 
     public static byte[] Body(string eventName = "item:updated", string objectId = "6X7rM8997g3RQmvh", DateTime? triggeredUtc = null) =>
         Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object?>

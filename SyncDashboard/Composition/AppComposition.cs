@@ -39,6 +39,8 @@ public static class AppComposition
         }
         app.UseDashboardNotFoundPage();
         app.UseAccess();
+        // Only the webhook endpoint names a limit (WebhookRateLimit): it is anonymous.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         // Stylesheets and scripts are public; the login page needs them before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();

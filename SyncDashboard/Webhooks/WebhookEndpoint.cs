@@ -17,53 +17,58 @@ public static class WebhookEndpoint
         routes.MapPost(Path, ReceiveAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
+            .RequireRateLimiting(WebhookRateLimit.Policy)
             .WithTags("Webhooks")
             .WithSummary("Receive a Todoist webhook delivery")
             .WithDescription("Verifies X-Todoist-Hmac-SHA256 (base64 HMAC-SHA256 of the raw body keyed with " +
                 "Todoist:ClientSecret) before parsing. 200: recorded (or a known X-Todoist-Delivery-ID, not processed " +
                 "again), and a webhook sync is queued (one per burst within Webhooks:DebounceSeconds). 401: missing or " +
-                "wrong signature. 413: body over Webhooks:MaxBodyBytes. 400: well signed but malformed. 503: no secret " +
-                "configured (a Todoist token without Todoist:ClientSecret).")
+                "wrong signature. 413: body over Webhooks:MaxBodyBytes. 400: well signed but malformed. 429: this client " +
+                "address is over Webhooks:RateLimit:PermitsPerMinute (Retry-After says when to come back); nothing is " +
+                "recorded. 503: no secret configured (a Todoist token without Todoist:ClientSecret).")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, WebhookSecret secret, WebhookInbox inbox, IOptions<WebhookOptions> options,
-        ILogger<WebhookInbox> logger, CancellationToken ct)
+        RefusalLogThrottle throttle, ILogger<WebhookInbox> logger, CancellationToken ct)
     {
         if (!secret.IsEnabled)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Webhooks are off",
                 detail: "A Todoist token is configured but no Todoist:ClientSecret, so signatures cannot be checked.");
         }
-        var remote = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = http.Connection.RemoteIpAddress;
+        var refusals = new Refusals(inbox, logger, () => throttle.LevelFor(WebhookRateLimit.ClientKey(address)),
+            address?.ToString() ?? "unknown");
         var max = options.Value.MaxBodyBytes;
-        if (http.Request.ContentLength > max) return await TooLargeAsync(inbox, logger, remote, max, ct);
+        if (http.Request.ContentLength > max) return await refusals.TooLargeAsync(max, ct);
 
         var signature = http.Request.Headers[WebhookSignature.Header].ToString();
         if (signature.Length == 0)
         {
-            return await RejectAsync(inbox, logger, WebhookRejectionReason.MissingSignature, remote, ct);
+            return await refusals.RejectAsync(WebhookRejectionReason.MissingSignature, ct);
         }
         var body = await ReadCappedAsync(http.Request.Body, max, ct);
-        if (body is null) return await TooLargeAsync(inbox, logger, remote, max, ct);
+        if (body is null) return await refusals.TooLargeAsync(max, ct);
         if (!secret.Verify(body, signature))
         {
-            return await RejectAsync(inbox, logger, WebhookRejectionReason.BadSignature, remote, ct);
+            return await refusals.RejectAsync(WebhookRejectionReason.BadSignature, ct);
         }
 
         var deliveryId = http.Request.Headers[WebhookSignature.DeliveryIdHeader].ToString().Trim();
         if (deliveryId.Length is 0 or > MaxDeliveryIdLength)
         {
-            return await MalformedAsync(inbox, logger, remote,
+            return await refusals.MalformedAsync(
                 $"{WebhookSignature.DeliveryIdHeader} is required (1 to {MaxDeliveryIdLength} characters).", ct);
         }
         if (!WebhookPayload.TryParse(body, out var payload, out var problem))
         {
-            return await MalformedAsync(inbox, logger, remote, problem!, ct);
+            return await refusals.MalformedAsync(problem!, ct);
         }
 
         var outcome = await inbox.AcceptAsync(deliveryId, payload!, ct);
@@ -85,32 +90,34 @@ public static class WebhookEndpoint
         }
     }
 
-    private static async Task<IResult> RejectAsync(
-        WebhookInbox inbox, ILogger logger, WebhookRejectionReason reason, string remote, CancellationToken ct)
+    /// <summary>A refused request: counted exactly (it got past the rate limit), logged as a warning at most once a
+    /// minute per address and at Debug otherwise.</summary>
+    private sealed class Refusals(WebhookInbox inbox, ILogger logger, Func<LogLevel> level, string remote)
     {
-        await inbox.CountRejectionAsync(reason, ct);
-        // Neither the signature nor the secret is logged: only that it failed and where the request came from.
-        logger.LogWarning("Webhook refused from {Remote}: {Reason}", remote, reason);
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid webhook signature",
-            detail: reason == WebhookRejectionReason.MissingSignature
-                ? $"The {WebhookSignature.Header} header is missing."
-                : $"The {WebhookSignature.Header} header does not match the body.");
-    }
+        public async Task<IResult> RejectAsync(WebhookRejectionReason reason, CancellationToken ct)
+        {
+            await inbox.CountRejectionAsync(reason, ct);
+            // Neither the signature nor the secret is logged: only that it failed and where the request came from.
+            logger.Log(level(), "Webhook refused from {Remote}: {Reason}", remote, reason);
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid webhook signature",
+                detail: reason == WebhookRejectionReason.MissingSignature
+                    ? $"The {WebhookSignature.Header} header is missing."
+                    : $"The {WebhookSignature.Header} header does not match the body.");
+        }
 
-    private static async Task<IResult> TooLargeAsync(
-        WebhookInbox inbox, ILogger logger, string remote, int max, CancellationToken ct)
-    {
-        await inbox.CountRejectionAsync(WebhookRejectionReason.TooLarge, ct);
-        logger.LogWarning("Webhook refused from {Remote}: body over {Max} bytes", remote, max);
-        return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Webhook body too large",
-            detail: $"Bodies are limited to {max} bytes (Webhooks:MaxBodyBytes).");
-    }
+        public async Task<IResult> TooLargeAsync(int max, CancellationToken ct)
+        {
+            await inbox.CountRejectionAsync(WebhookRejectionReason.TooLarge, ct);
+            logger.Log(level(), "Webhook refused from {Remote}: body over {Max} bytes", remote, max);
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Webhook body too large",
+                detail: $"Bodies are limited to {max} bytes (Webhooks:MaxBodyBytes).");
+        }
 
-    private static async Task<IResult> MalformedAsync(
-        WebhookInbox inbox, ILogger logger, string remote, string problem, CancellationToken ct)
-    {
-        await inbox.CountRejectionAsync(WebhookRejectionReason.Malformed, ct);
-        logger.LogWarning("Webhook from {Remote} well signed but malformed: {Problem}", remote, problem);
-        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed webhook", detail: problem);
+        public async Task<IResult> MalformedAsync(string problem, CancellationToken ct)
+        {
+            await inbox.CountRejectionAsync(WebhookRejectionReason.Malformed, ct);
+            logger.Log(level(), "Webhook from {Remote} well signed but malformed: {Problem}", remote, problem);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed webhook", detail: problem);
+        }
     }
 }

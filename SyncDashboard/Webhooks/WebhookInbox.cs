@@ -28,7 +28,13 @@ public sealed class WebhookInbox(
     public async Task<DeliveryOutcome> AcceptAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
     {
         var outcome = await RecordAsync(deliveryId, payload, ct);
-        if (outcome != DeliveryOutcome.Recorded) return outcome;
+        if (outcome != DeliveryOutcome.Recorded)
+        {
+            // A redelivery of a delivery no sync has taken on: its first arrival was saved but arming failed (Todoist
+            // got a 500 and redelivered), so arm now. Arming is idempotent: an armed burst stays one sync.
+            if (await IsUnclaimedAsync(deliveryId, ct)) await ArmAsync(ct);
+            return outcome;
+        }
         await ArmAsync(ct);
         // Only signed, new deliveries reach here, so a flood of forged requests cannot make every page reload.
         await notifier.NotifyAsync();
@@ -71,6 +77,13 @@ public sealed class WebhookInbox(
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Redeliveries, x => x.Redeliveries + 1), ct) > 0;
     }
 
+    private async Task<bool> IsUnclaimedAsync(string deliveryId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WebhookDeliveries.AnyAsync(
+            d => d.DeliveryId == deliveryId && d.ClaimToken == null && d.SyncEventId == null, ct);
+    }
+
     /// <summary>Arms the burst's sync: the first delivery sets the due time on the state row with a conditional
     /// UPDATE (atomic across nodes) and schedules the job; the rest of the burst finds it armed and does nothing.</summary>
     public async Task ArmAsync(CancellationToken ct, DateTime? notBeforeUtc = null)
@@ -86,9 +99,21 @@ public sealed class WebhookInbox(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.WebhookSyncDueUtc, due), ct);
         if (armed == 0) return;
 
-        var jobId = due <= now
-            ? jobs.Enqueue<WebhookSyncJob>(j => j.RunAsync(null, CancellationToken.None))
-            : jobs.Schedule<WebhookSyncJob>(j => j.RunAsync(null, CancellationToken.None), new DateTimeOffset(due, TimeSpan.Zero));
+        string jobId;
+        try
+        {
+            jobId = due <= now
+                ? jobs.Enqueue<WebhookSyncJob>(j => j.RunAsync(null, CancellationToken.None))
+                : jobs.Schedule<WebhookSyncJob>(j => j.RunAsync(null, CancellationToken.None), new DateTimeOffset(due, TimeSpan.Zero));
+        }
+        catch
+        {
+            // No job will run for this arming: disarm (only our own arming), so the next delivery or Todoist's
+            // redelivery of this one arms at once instead of waiting out the stale-arming time.
+            await db.SyncStates.Where(s => s.Service == SyncEngine.Service && s.WebhookSyncDueUtc == due)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.WebhookSyncDueUtc, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
         logger.LogInformation("Webhook sync armed for {Due:u} (job {JobId})", due, jobId);
     }
 

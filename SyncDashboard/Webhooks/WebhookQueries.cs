@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Todoist;
@@ -32,8 +33,11 @@ public sealed record WebhookReport(
     IReadOnlyList<WebhookSyncRow> Syncs, IReadOnlyList<MissedDeliveryRow> Missed);
 
 public sealed class WebhookQueries(
-    IDbContextFactory<MonitoringDbContext> dbFactory, EventQueries events, WebhookSecret secret, TimeProvider time)
+    IDbContextFactory<MonitoringDbContext> dbFactory, EventQueries events, WebhookSecret secret,
+    IOptions<TodoistOptions> todoist, TimeProvider time)
 {
+    private readonly IReadOnlySet<string> mirrored = MissedDeliveries.MirroredObjectTypes(todoist.Value.ResourceTypes);
+
     public const int MaxLimit = 200;
     /// <summary>How many incremental syncs the missed-delivery count looks back over.</summary>
     public const int MissedSyncCount = 50;
@@ -79,7 +83,7 @@ public sealed class WebhookQueries(
             .ToList();
     }
 
-    private static async Task<IReadOnlyList<MissedDeliveryRow>> MissedAsync(MonitoringDbContext db, string service, CancellationToken ct)
+    private async Task<IReadOnlyList<MissedDeliveryRow>> MissedAsync(MonitoringDbContext db, string service, CancellationToken ct)
     {
         var windows = await db.SyncEvents.AsNoTracking()
             .Where(e => e.Service == service && e.Status == SyncStatus.Succeeded)
@@ -91,11 +95,13 @@ public sealed class WebhookQueries(
         windows.Reverse();
         var from = windows[0].StartedUtc;
         var to = windows[^1].StartedUtc;
+        var types = mirrored.ToList();
         var announcements = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.Service == service && d.TriggeredUtc > from && d.TriggeredUtc <= to)
+            .Where(d => d.Service == service && d.TriggeredUtc > from && d.TriggeredUtc <= to
+                        && d.ObjectType != null && types.Contains(d.ObjectType))
             .Select(d => new Announcement(d.ObjectType, d.ObjectId, d.TriggeredUtc!.Value))
             .ToListAsync(ct);
-        return MissedDeliveries.Count(windows, announcements);
+        return MissedDeliveries.Count(windows, announcements, mirrored);
     }
 
     private static async Task<WebhookSummary> SummaryAsync(

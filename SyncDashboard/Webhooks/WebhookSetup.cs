@@ -8,6 +8,7 @@ public static class WebhookSetup
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
+        builder.Services.AddWebhookRateLimit();
         // WebhookSecret comes with AddTodoist: the simulator signs with it too.
         builder.Services.AddSingleton<WebhookClaims>();
         builder.Services.AddTransient<WebhookInbox>();

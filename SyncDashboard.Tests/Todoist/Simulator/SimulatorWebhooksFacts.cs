@@ -79,6 +79,47 @@ public sealed partial class SimulatorWebhooksFacts
     }
 
     [Fact]
+    public async Task DelayAndReorderRatesOne_DeliverLateAndOutOfOrder_AndTheirSyncsStillBringTheMirrorRight()
+    {
+        const int delayMs = 1500, reorderMs = 2000;
+        await using var app = App(
+            ("Simulator:Webhooks:DelayRate", "1"), ("Simulator:Webhooks:DelayMs", $"{delayMs}"),
+            ("Simulator:Webhooks:ReorderRate", "1"), ("Simulator:Webhooks:ReorderMs", $"{reorderMs}"));
+        app.StartOnRealPort();
+        await app.StartAsync();
+        await app.SyncAsync();
+        var sender = app.Get<SimulatorWebhooks>();
+        await Eventually.ReturnsAsync(() => Task.FromResult(sender.Target));
+
+        app.Simulator.ApplyRandomChanges(10);
+        // Delays are wall-clock (the network they imitate): every delivery is due by then.
+        var allDue = DateTime.UtcNow.AddMilliseconds(delayMs + reorderMs + 500);
+
+        var deliveries = await Eventually.ReturnsAsync(async () =>
+        {
+            var all = await app.DeliveriesAsync();
+            return DateTime.UtcNow > allDue && all.Count > 1 && all.Count == sender.Counters.Sent
+                   && all.All(d => d.SyncEventId is not null) ? all : null;
+        }, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, sender.Counters.Failed);
+        // Late: none arrived sooner than the delay after its change.
+        Assert.All(deliveries, d => Assert.True(d.ReceivedUtc - d.TriggeredUtc!.Value >= TimeSpan.FromMilliseconds(delayMs - 20),
+            $"{d.EventName} arrived {(d.ReceivedUtc - d.TriggeredUtc!.Value).TotalMilliseconds} ms after its change"));
+        // Out of order: some delivery arrived after one announcing a later change.
+        var arrived = deliveries.OrderBy(d => d.Id).Select(d => d.TriggeredUtc!.Value).ToList();
+        Assert.Contains(Enumerable.Range(1, arrived.Count - 1), i => arrived[i] < arrived[..i].Max());
+        // Their syncs brought the account in; each late change still counts for the window it belongs to.
+        var syncs = await app.WebhookSyncsAsync();
+        Assert.All(syncs, e => Assert.Equal(SyncStatus.Succeeded, e.Status));
+        Assert.All(deliveries, d => Assert.Contains(syncs, e => e.Id == d.SyncEventId));
+        await using var db = await app.CreateDbAsync();
+        await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
+        var report = await app.Get<WebhookQueries>().GetAsync(SyncEngine.Service, 50, Ct);
+        Assert.All(report.Missed.Where(m => m.Trigger == SyncTrigger.Webhook), m => Assert.Equal(0, m.Missed));
+    }
+
+    [Fact]
     public async Task DropRateOne_SendsNothing()
     {
         await using var app = App(("Simulator:Webhooks:DropRate", "1"));

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace SyncDashboard.Webhooks;
+
+/// <summary>The webhook endpoint is anonymous, and every refused request used to cost a database write and a warning:
+/// a per-address limit bounds both. Requests over it get 429 with <c>Retry-After</c> before the endpoint runs, so they
+/// write nothing. The address is the connection's, which the forwarded-headers middleware has already replaced with
+/// the client's when <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>.</summary>
+public static class WebhookRateLimit
+{
+    public const string Policy = "todoist-webhooks";
+
+    public static IServiceCollection AddWebhookRateLimit(this IServiceCollection services)
+    {
+        services.AddSingleton<RefusalLogThrottle>();
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = OnRejectedAsync;
+            limiter.AddPolicy(Policy, Partition);
+        });
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http)
+    {
+        var permits = http.RequestServices.GetRequiredService<IOptions<WebhookOptions>>().Value.RateLimit.PermitsPerMinute;
+        if (permits == 0) return RateLimitPartition.GetNoLimiter("");
+        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http.Connection.RemoteIpAddress),
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+        var remote = ClientKey(http.Connection.RemoteIpAddress);
+        var logger = http.RequestServices.GetRequiredService<ILogger<WebhookInbox>>();
+        // Throttled apart from the endpoint's own refusals, so that the limit coming into force is always seen.
+        logger.Log(http.RequestServices.GetRequiredService<RefusalLogThrottle>().LevelFor("429 " + remote),
+            "Webhook requests from {Remote} over Webhooks:RateLimit:PermitsPerMinute: answered 429", remote);
+        await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many webhook requests",
+                detail: $"This address sent more webhook requests than allowed per minute; retry after {seconds} s.")
+            .ExecuteAsync(http);
+    }
+
+    /// <summary>The limit's partition: an IPv4 address, or the /64 of an IPv6 one (a single host is usually given a
+    /// whole /64, so per address it could pick a fresh one for every request).</summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+}
+
+/// <summary>Refused webhook requests are logged as a warning at most once per <see cref="Interval"/> per address and
+/// at Debug otherwise, so a flood cannot flood the logs. Counts in the database stay exact.</summary>
+public sealed class RefusalLogThrottle(TimeProvider time)
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    /// <summary>Addresses remembered at most; beyond it the stale ones are forgotten (or all, when none is stale).</summary>
+    private const int MaxTracked = 10_000;
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> warned = new();
+
+    public LogLevel LevelFor(string remote)
+    {
+        var now = time.GetUtcNow();
+        if (warned.TryGetValue(remote, out var last) && now - last < Interval) return LogLevel.Debug;
+        if (warned.Count >= MaxTracked) Forget(now);
+        warned[remote] = now;
+        return LogLevel.Warning;
+    }
+
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var (remote, at) in warned)
+        {
+            if (now - at >= Interval) warned.TryRemove(remote, out _);
+        }
+        if (warned.Count >= MaxTracked) warned.Clear();
+    }
+}
