@@ -75,7 +75,7 @@ public abstract class QueryBenchmarkBase
         Performance = new PerformanceQueries(Factory, time);
         Dashboard = new DashboardQueries(new StateQueries(Factory, time), Health, Timeline, Events);
         Errors = new ErrorQueries(Factory, time);
-        Webhooks = new WebhookQueries(Factory, Events, new WebhookSecret(todoist), time);
+        Webhooks = new WebhookQueries(Factory, Events, new WebhookSecret(todoist), todoist, time);
         Freshness = new FreshnessQueries(Factory, time);
     }
 
@@ -280,7 +280,8 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
             .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id).Take(WebhookQueries.MissedSyncCount + 1)
             .Reverse().Select(r => new SyncWindow(r.Id, r.Type, r.Trigger, r.StartedUtc, r.Changes)).ToList();
         var missed = MissedDeliveries.Count(windows,
-            deliveries.Select(d => new Announcement(d.ObjectType, d.ObjectId, d.TriggeredUtc!.Value)).ToList());
+            deliveries.Select(d => new Announcement(d.ObjectType, d.ObjectId, d.TriggeredUtc!.Value)).ToList(),
+            MissedDeliveries.MirroredObjectTypes(new TodoistOptions().ResourceTypes));
         return (latest, syncs, day.Count, day.Sum(d => d.Redeliveries), missed);
     }
 

@@ -95,6 +95,21 @@ public sealed class StartupFacts
     /// <summary>The app's own <c>Run()</c> starts the host on another thread as soon as it is built. Invalid
     /// configuration fails that start at once and <c>Run()</c> disposes the host; a test thread that a loaded machine
     /// held back for a moment then found a disposed <c>IServiceProvider</c> instead of the error naming the key.</summary>
+    /// <summary>Settings nested one or two levels down are validated too, each failure naming its full key
+    /// (ValidateDataAnnotations alone checks the top level only).</summary>
+    [Theory]
+    [InlineData("Simulator:Faults:ErrorRate", "5")]
+    [InlineData("Simulator:Webhooks:DropRate", "-1")]
+    [InlineData("Webhooks:RateLimit:PermitsPerMinute", "-5")]
+    public async Task Startup_Fails_NamingTheFullKey_WhenANestedSettingIsOutOfRange(string key, string value)
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        Assert.Contains(key, Flatten(error));
+    }
+
     [Fact]
     public async Task Startup_Fails_NamingTheKey_EvenWhenTheTestThreadIsLate()
     {

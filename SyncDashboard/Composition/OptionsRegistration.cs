@@ -4,9 +4,13 @@ namespace SyncDashboard.Composition;
 
 public static class OptionsRegistration
 {
-    /// <summary>Binds <typeparamref name="T"/> to its section, validates its data annotations (recursively into
-    /// nested objects) at start-up, so a bad setting stops the app with a message naming the key.</summary>
+    /// <summary>Binds <typeparamref name="T"/> to its section, validates its data annotations (and those of the
+    /// objects nested in it: <see cref="NestedDataAnnotations{T}"/>) at start-up, so a bad setting stops the app with
+    /// a message naming the key.</summary>
     public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section)
-        where T : class =>
-        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        where T : class
+    {
+        services.AddSingleton<IValidateOptions<T>>(new NestedDataAnnotations<T>(section));
+        return services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+    }
 }
