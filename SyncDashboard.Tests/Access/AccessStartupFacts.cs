@@ -166,6 +166,67 @@ public sealed class AccessStartupFacts
         Assert.DoesNotContain("data-testid=\"sign-in-form\"", login);
     }
 
+    /// <summary>Hiding the form is not enough: a post that comes anyway (a script, a stale tab, a client that ignores
+    /// Secure cookies) would carry the password in clear. It is answered like a failed sign-in, with no session.</summary>
+    [Fact]
+    public async Task SignIn_PostedOverPlainHttp_InProduction_IsRefusedLikeAFailedSignIn()
+    {
+        await using var app = ProductionApp();
+        var (cookie, token) = await LoginFormOverHttpsAsync(app);
+        using var plain = app.CreateClient(new()
+        {
+            BaseAddress = new Uri("http://dashboard.test"), AllowAutoRedirect = false, HandleCookies = false,
+        });
+
+        var response = await PostLoginWithAsync(plain, cookie, token);
+
+        Assert.Equal("/login?failed=true&ReturnUrl=%2F", response.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(SetCookies(response), c => c.Contains("SyncDashboard="));
+    }
+
+    [Fact]
+    public async Task SignIn_OverPlainHttp_Works_WhenRequireHttpsIsOff()
+    {
+        await using var app = ProductionApp(new Dictionary<string, string?> { ["Access:RequireHttps"] = "false" });
+        using var plain = app.CreateClient(new() { BaseAddress = new Uri("http://dashboard.test"), AllowAutoRedirect = false });
+
+        var response = await PostLoginAsync(plain, OperatorName, OperatorPassword);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync("/api/monitoring/state", Ct)).StatusCode);
+    }
+
+    /// <summary>The antiforgery cookie and token the login page hands out over https, without a cookie container
+    /// (which would never send a Secure cookie over plain http).</summary>
+    private static async Task<(string Cookie, string Token)> LoginFormOverHttpsAsync(TestApp app)
+    {
+        using var https = app.CreateClient(new() { BaseAddress = HttpsBase, AllowAutoRedirect = false, HandleCookies = false });
+        var login = await https.GetAsync("/login", Ct);
+        var cookie = SetCookies(login).Single(c => c.StartsWith("__Host-SyncDashboard.Antiforgery=")).Split(';')[0];
+        var match = System.Text.RegularExpressions.Regex.Match(await login.Content.ReadAsStringAsync(Ct),
+            @"name=""__RequestVerificationToken""[^>]*value=""(?<value>[^""]+)""");
+        return (cookie, WebUtility.HtmlDecode(match.Groups["value"].Value));
+    }
+
+    private static async Task<HttpResponseMessage> PostLoginWithAsync(HttpClient client, string cookie, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["username"] = OperatorName,
+                ["password"] = OperatorPassword,
+                ["returnUrl"] = "/",
+            }),
+        };
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [];
+
     internal static string Flatten(Exception error) =>
         error is AggregateException aggregate
             ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
