@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Access;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;
@@ -142,6 +144,45 @@ public sealed class AccessStartupFacts
     }
 
     [Fact]
+    public async Task Startup_Fails_NamingTheKeys_WhenMaxSessionHoursIsBelowSessionHours()
+    {
+        await using var app = ProductionApp(new Dictionary<string, string?>
+        {
+            ["Access:SessionHours"] = "12",
+            ["Access:MaxSessionHours"] = "8",
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        Assert.Contains("Access:MaxSessionHours (8) must be at least Access:SessionHours (12)", Flatten(error));
+    }
+
+    /// <summary>The cookie slides with activity; the sign-in time in it does not. Each request below is well inside the
+    /// sliding window, yet the session ends at Access:MaxSessionHours.</summary>
+    [Fact]
+    public async Task Session_Ends_AtMaxSessionHours_EvenWhileActive()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new ClockedProductionApp(clock, new Dictionary<string, string?>
+        {
+            ["Access:SessionHours"] = "2",
+            ["Access:MaxSessionHours"] = "3",
+        });
+        using var viewer = await SignedInAsync(app, ViewerName, ViewerPassword);
+
+        clock.Advance(TimeSpan.FromHours(1.2));
+        var afterOneHour = await viewer.GetAsync("/api/monitoring/state", Ct);
+        clock.Advance(TimeSpan.FromHours(1.2));
+        var afterTwoHours = await viewer.GetAsync("/api/monitoring/state", Ct);
+        clock.Advance(TimeSpan.FromHours(0.7));
+        var afterThreeHours = await viewer.GetAsync("/api/monitoring/state", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, afterOneHour.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterTwoHours.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterThreeHours.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_IsRefused_AfterTooManyFailures_EvenWithTheRightPassword()
     {
         await using var app = ProductionApp(new Dictionary<string, string?> { ["Access:MaxFailedSignIns"] = "3" });
@@ -226,6 +267,27 @@ public sealed class AccessStartupFacts
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [];
+
+    private sealed class ClockedProductionApp : TestApp
+    {
+        private readonly FakeTimeProvider clock;
+
+        public ClockedProductionApp(FakeTimeProvider clock, IDictionary<string, string?> more) : base(WithUsers(more))
+        {
+            this.clock = clock;
+            EnvironmentName = "Production";
+        }
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<TimeProvider>(clock);
+
+        private static Dictionary<string, string?> WithUsers(IDictionary<string, string?> more)
+        {
+            var settings = UserSettings();
+            foreach (var (key, value) in more) settings[key] = value;
+            return settings;
+        }
+    }
 
     internal static string Flatten(Exception error) =>
         error is AggregateException aggregate

@@ -53,7 +53,7 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http,
-        ConfiguredUsers users, SignInThrottle throttle, ILoggerFactory logs)
+        ConfiguredUsers users, SignInThrottle throttle, TimeProvider time, ILoggerFactory logs)
     {
         var logger = logs.CreateLogger(typeof(SignInEndpoints));
         var name = (username ?? "").Trim();
@@ -82,7 +82,7 @@ public static class SignInEndpoints
 
         throttle.RecordSuccess(name);
         var principal = AccessClaims.Principal(user.Name.Trim(), user.ParsedRole, AccessClaims.LocalSource,
-            AccessClaims.StampOf(user), CookieAuthenticationDefaults.AuthenticationScheme);
+            AccessClaims.StampOf(user), time.GetUtcNow(), CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         logger.LogInformation("{User} signed in as {Role} from {Remote}", user.Name, user.ParsedRole, Remote(http));
         return Results.LocalRedirect(target);
