@@ -1,6 +1,10 @@
 using System.Net;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using SyncDashboard.Monitoring.Retention;
+using SyncDashboard.Monitoring.Rollups;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;
 
@@ -130,6 +134,57 @@ public sealed class AccessFacts(AccessFacts.ProductionApp app) : IClassFixture<A
         Assert.Contains("js-jobs-list-command", operatorPage);
     }
 
+    /// <summary>With the console's own antiforgery token, so the refusal is the role's, not a missing token's.</summary>
+    [Theory]
+    [InlineData("/hangfire/recurring/trigger")]
+    [InlineData("/hangfire/recurring/remove")]
+    [InlineData("/hangfire/jobs/enqueued/delete")]
+    [InlineData("/hangfire/jobs/failed/requeue")]
+    public async Task Viewer_Gets403_OnHangfireCommands(string path)
+    {
+        using var viewer = await SignedInAsync(app, ViewerName, ViewerPassword);
+
+        var response = await PostHangfireAsync(viewer, path, ["1"]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Viewer_CannotTriggerARecurringJob_FromHangfire()
+    {
+        using var viewer = await SignedInAsync(app, ViewerName, ViewerPassword);
+        var before = LastJobOf(RetentionJob.RecurringJobId);
+
+        var response = await PostHangfireAsync(viewer, "/hangfire/recurring/trigger", [RetentionJob.RecurringJobId]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, LastJobOf(RetentionJob.RecurringJobId));
+    }
+
+    [Fact]
+    public async Task Operator_TriggersARecurringJob_FromHangfire()
+    {
+        using var @operator = await SignedInAsync(app, OperatorName, OperatorPassword);
+        var before = LastJobOf(MetricRollupJob.RecurringJobId);
+
+        var response = await PostHangfireAsync(@operator, "/hangfire/recurring/trigger", [MetricRollupJob.RecurringJobId]);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.NotNull(LastJobOf(MetricRollupJob.RecurringJobId));
+        Assert.NotEqual(before, LastJobOf(MetricRollupJob.RecurringJobId));
+    }
+
+    /// <summary>Every open console page polls its counters by POST; a viewer's console must keep working.</summary>
+    [Fact]
+    public async Task Viewer_GetsHangfiresStatsPoll()
+    {
+        using var viewer = await SignedInAsync(app, ViewerName, ViewerPassword);
+
+        var response = await PostHangfireAsync(viewer, "/hangfire/stats", [], field: "metrics[]", value: "enqueued:count");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task WrongPassword_GetsTheSameAnswerAsAnUnknownName()
     {
@@ -198,6 +253,36 @@ public sealed class AccessFacts(AccessFacts.ProductionApp app) : IClassFixture<A
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A console command as its page's script sends it: the antiforgery token from the page's meta tags in
+    /// the header they name, the job ids as <c>jobs[]</c>.</summary>
+    private static async Task<HttpResponseMessage> PostHangfireAsync(
+        HttpClient client, string path, string[] jobs, string field = "jobs[]", string? value = null)
+    {
+        var page = await client.GetStringAsync("/hangfire/recurring", Ct);
+        var header = HangfireMeta(page, "csrf-header");
+        var token = HangfireMeta(page, "csrf-token");
+        var form = jobs.Select(id => new KeyValuePair<string, string>(field, id)).ToList();
+        if (value is not null) form.Add(new(field, value));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(header, token);
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static string HangfireMeta(string html, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $@"<meta name=""{name}"" content=""(?<value>[^""]*)""");
+        return match.Success && match.Groups["value"].Value.Length > 0
+            ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+            : throw new InvalidOperationException($"No {name} on the Hangfire page");
+    }
+
+    private string? LastJobOf(string recurringJobId)
+    {
+        using var connection = app.Get<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs([recurringJobId]).Single().LastJobId;
+    }
+
     private IEnumerable<(string Method, string Path)> ProtectedRoutes(string? method)
     {
         var endpoints = app.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -209,6 +294,7 @@ public sealed class AccessFacts(AccessFacts.ProductionApp app) : IClassFixture<A
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
             var template = endpoint.RoutePattern.RawText ?? "";
             if (!template.StartsWith('/')) template = "/" + template;
+            // /hangfire is one catch-all route: its commands are Viewer_Gets403_OnHangfireCommands.
             if (template.StartsWith("/hangfire") || template.StartsWith("/_")) continue;
             foreach (var m in methods.Where(m => method is null || m == method))
             {

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Access;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;
@@ -142,6 +144,45 @@ public sealed class AccessStartupFacts
     }
 
     [Fact]
+    public async Task Startup_Fails_NamingTheKeys_WhenMaxSessionHoursIsBelowSessionHours()
+    {
+        await using var app = ProductionApp(new Dictionary<string, string?>
+        {
+            ["Access:SessionHours"] = "12",
+            ["Access:MaxSessionHours"] = "8",
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        Assert.Contains("Access:MaxSessionHours (8) must be at least Access:SessionHours (12)", Flatten(error));
+    }
+
+    /// <summary>The cookie slides with activity; the sign-in time in it does not. Each request below is well inside the
+    /// sliding window, yet the session ends at Access:MaxSessionHours.</summary>
+    [Fact]
+    public async Task Session_Ends_AtMaxSessionHours_EvenWhileActive()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new ClockedProductionApp(clock, new Dictionary<string, string?>
+        {
+            ["Access:SessionHours"] = "2",
+            ["Access:MaxSessionHours"] = "3",
+        });
+        using var viewer = await SignedInAsync(app, ViewerName, ViewerPassword);
+
+        clock.Advance(TimeSpan.FromHours(1.2));
+        var afterOneHour = await viewer.GetAsync("/api/monitoring/state", Ct);
+        clock.Advance(TimeSpan.FromHours(1.2));
+        var afterTwoHours = await viewer.GetAsync("/api/monitoring/state", Ct);
+        clock.Advance(TimeSpan.FromHours(0.7));
+        var afterThreeHours = await viewer.GetAsync("/api/monitoring/state", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, afterOneHour.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterTwoHours.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterThreeHours.StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_IsRefused_AfterTooManyFailures_EvenWithTheRightPassword()
     {
         await using var app = ProductionApp(new Dictionary<string, string?> { ["Access:MaxFailedSignIns"] = "3" });
@@ -164,6 +205,88 @@ public sealed class AccessStartupFacts
 
         Assert.Contains("data-testid=\"sign-in-needs-https\"", login);
         Assert.DoesNotContain("data-testid=\"sign-in-form\"", login);
+    }
+
+    /// <summary>Hiding the form is not enough: a post that comes anyway (a script, a stale tab, a client that ignores
+    /// Secure cookies) would carry the password in clear. It is answered like a failed sign-in, with no session.</summary>
+    [Fact]
+    public async Task SignIn_PostedOverPlainHttp_InProduction_IsRefusedLikeAFailedSignIn()
+    {
+        await using var app = ProductionApp();
+        var (cookie, token) = await LoginFormOverHttpsAsync(app);
+        using var plain = app.CreateClient(new()
+        {
+            BaseAddress = new Uri("http://dashboard.test"), AllowAutoRedirect = false, HandleCookies = false,
+        });
+
+        var response = await PostLoginWithAsync(plain, cookie, token);
+
+        Assert.Equal("/login?failed=true&ReturnUrl=%2F", response.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(SetCookies(response), c => c.Contains("SyncDashboard="));
+    }
+
+    [Fact]
+    public async Task SignIn_OverPlainHttp_Works_WhenRequireHttpsIsOff()
+    {
+        await using var app = ProductionApp(new Dictionary<string, string?> { ["Access:RequireHttps"] = "false" });
+        using var plain = app.CreateClient(new() { BaseAddress = new Uri("http://dashboard.test"), AllowAutoRedirect = false });
+
+        var response = await PostLoginAsync(plain, OperatorName, OperatorPassword);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync("/api/monitoring/state", Ct)).StatusCode);
+    }
+
+    /// <summary>The antiforgery cookie and token the login page hands out over https, without a cookie container
+    /// (which would never send a Secure cookie over plain http).</summary>
+    private static async Task<(string Cookie, string Token)> LoginFormOverHttpsAsync(TestApp app)
+    {
+        using var https = app.CreateClient(new() { BaseAddress = HttpsBase, AllowAutoRedirect = false, HandleCookies = false });
+        var login = await https.GetAsync("/login", Ct);
+        var cookie = SetCookies(login).Single(c => c.StartsWith("__Host-SyncDashboard.Antiforgery=")).Split(';')[0];
+        var match = System.Text.RegularExpressions.Regex.Match(await login.Content.ReadAsStringAsync(Ct),
+            @"name=""__RequestVerificationToken""[^>]*value=""(?<value>[^""]+)""");
+        return (cookie, WebUtility.HtmlDecode(match.Groups["value"].Value));
+    }
+
+    private static async Task<HttpResponseMessage> PostLoginWithAsync(HttpClient client, string cookie, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["username"] = OperatorName,
+                ["password"] = OperatorPassword,
+                ["returnUrl"] = "/",
+            }),
+        };
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [];
+
+    private sealed class ClockedProductionApp : TestApp
+    {
+        private readonly FakeTimeProvider clock;
+
+        public ClockedProductionApp(FakeTimeProvider clock, IDictionary<string, string?> more) : base(WithUsers(more))
+        {
+            this.clock = clock;
+            EnvironmentName = "Production";
+        }
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<TimeProvider>(clock);
+
+        private static Dictionary<string, string?> WithUsers(IDictionary<string, string?> more)
+        {
+            var settings = UserSettings();
+            foreach (var (key, value) in more) settings[key] = value;
+            return settings;
+        }
     }
 
     internal static string Flatten(Exception error) =>

@@ -38,6 +38,60 @@ public sealed class AlertOptionsFacts
         Assert.Contains(named, Flatten(error));
     }
 
+    [Theory]
+    [InlineData("Alerts:Email:User", "alerts@example.test")]
+    [InlineData("Alerts:Email:Password", "smtp-password")]
+    public async Task Startup_Fails_NamingTheKeys_WhenALoginWouldGoInClear(string key, string value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Alerts:Email:Host"] = "smtp.example.test",
+            ["Alerts:Email:UseTls"] = "false",
+            ["Alerts:Email:User"] = "alerts@example.test",
+            ["Alerts:Email:From"] = "dashboard@example.test",
+            ["Alerts:Email:To:0"] = "ops@example.test",
+            [key] = value,
+        };
+        await using var app = new TestApp(settings);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartAsync);
+
+        var message = Flatten(error);
+        Assert.Contains("Alerts:Email:UseTls", message);
+        Assert.Contains("Alerts:Email:User and Alerts:Email:Password", message);
+    }
+
+    [Theory]
+    [InlineData("smtp.example.test", true, true)]
+    [InlineData("smtp.example.test", false, false)]
+    [InlineData("192.168.1.20", false, false)]
+    [InlineData("localhost", false, true)]
+    [InlineData("127.0.0.1", false, true)]
+    [InlineData("127.0.0.2", false, true)]
+    [InlineData("::1", false, true)]
+    [InlineData("[::1]", false, true)]
+    public void Validate_AllowsAPlainLogin_OnlyToThisMachine(string host, bool useTls, bool valid)
+    {
+        var email = new EmailChannelOptions
+        {
+            Host = host, UseTls = useTls, User = "alerts", Password = "smtp-password",
+            From = "dashboard@example.test", To = ["ops@example.test"],
+        };
+
+        Assert.Equal(valid, !email.Validate().Any());
+    }
+
+    [Fact]
+    public void Validate_AllowsPlainSmtp_WithoutALogin()
+    {
+        var email = new EmailChannelOptions
+        {
+            Host = "relay.example.test", UseTls = false, From = "dashboard@example.test", To = ["ops@example.test"],
+        };
+
+        Assert.Empty(email.Validate());
+    }
+
     [Fact]
     public void Scrub_RemovesEveryConfiguredSecret_FromAnErrorText()
     {

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Components;
@@ -30,11 +31,17 @@ public static class DashboardBunit
     /// policies (by default both, so action buttons render and are enabled), and with <paramref name="database"/>
     /// the real queries and commands the pages inject.</summary>
     public static BunitContext CreateOperator(
+        FakeTimeProvider? time = null, TestDatabase? database = null, params string[] policies) =>
+        CreateOperator(out _, time, database, policies);
+
+    /// <summary>The same, handing out the authorization, so that a test can take a policy away while a page is open
+    /// (its buttons stay on screen until something re-renders them).</summary>
+    public static BunitContext CreateOperator(out BunitAuthorizationContext authorization,
         FakeTimeProvider? time = null, TestDatabase? database = null, params string[] policies)
     {
         var context = Create(time);
         if (database is not null) AddMonitoring(context, database);
-        var auth = context.AddAuthorization();
+        var auth = authorization = context.AddAuthorization();
         auth.SetAuthorized("ana");
         auth.SetPolicies(policies.Length > 0 ? policies : [SyncDashboard.Access.AccessPolicies.View, SyncDashboard.Access.AccessPolicies.Operate]);
         // Last: it builds the renderer, after which no service may be added.
@@ -60,5 +67,15 @@ public static class DashboardBunit
         services.AddSingleton<SyncDashboard.Monitoring.Queries.ErrorQueries>();
         services.AddSingleton<SyncDashboard.Sync.RetryScheduler>();
         services.AddSingleton<SyncDashboard.Sync.ErrorCommands>();
+        services.AddSingleton<SyncDashboard.Sync.SyncLease>();
+        services.AddSingleton<SyncDashboard.Sync.SyncCommands>();
+        services.AddSingleton<SyncDashboard.Sync.PauseCommands>();
+        // Demo mode (no Todoist token) with the built-in simulator, for the Simulator panel.
+        services.AddSingleton(Options.Create(new SyncDashboard.Todoist.TodoistOptions()));
+        services.AddSingleton(Options.Create(new SyncDashboard.Todoist.Simulator.SimulatorOptions()));
+        services.AddSingleton<SyncDashboard.Todoist.Simulator.SimulatorEndpoint>();
+        services.AddSingleton<SyncDashboard.Todoist.TodoistTargetResolver>();
+        services.AddSingleton<SyncDashboard.Todoist.Simulator.TodoistSimulator>();
+        services.AddSingleton<SyncDashboard.Todoist.Simulator.SimulatorFaultCommands>();
     }
 }

@@ -1,28 +1,39 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace SyncDashboard.Access;
 
-/// <summary>The few claims a sign-in cookie carries: name, role, where the sign-in came from, and for a configured
-/// user a stamp of their configuration, so changing a user's password hash or role (or removing them) ends their
-/// existing sessions.</summary>
+/// <summary>The few claims a sign-in cookie carries: name, role, where the sign-in came from, when it happened (the
+/// cookie slides; this does not, so a session has an absolute end), and for a configured user a stamp of their
+/// configuration, so changing a user's password hash or role (or removing them) ends their existing sessions.</summary>
 public static class AccessClaims
 {
     public const string Source = "syncdashboard:source";
     public const string Stamp = "syncdashboard:stamp";
+    public const string SignedInAt = "syncdashboard:signed-in-at";
     public const string LocalSource = "local";
     public const string OidcSource = "oidc";
 
-    public static ClaimsPrincipal Principal(string name, AccessRole? role, string source, string? stamp, string scheme)
+    public static ClaimsPrincipal Principal(
+        string name, AccessRole? role, string source, string? stamp, DateTimeOffset signedInAt, string scheme)
     {
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, name));
         if (role is { } r) identity.AddClaim(new Claim(ClaimTypes.Role, r.ToString()));
         identity.AddClaim(new Claim(Source, source));
         if (stamp is not null) identity.AddClaim(new Claim(Stamp, stamp));
+        identity.AddClaim(new Claim(SignedInAt,
+            signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>When the user signed in; null for a cookie issued before the claim existed (or a malformed one).</summary>
+    public static DateTimeOffset? SignedInAtOf(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirst(SignedInAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public static AccessRole? RoleOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated != true ? null

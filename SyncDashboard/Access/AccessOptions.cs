@@ -20,6 +20,13 @@ public sealed class AccessOptions
     [Range(1, 24 * 30)]
     public int SessionHours { get; set; } = 8;
 
+    /// <summary>How long a sign-in lasts at most, however active: then the user signs in again (and an OpenID Connect
+    /// user's provider is asked again). At least <see cref="SessionHours"/>.</summary>
+    [Range(1, 24 * 30)]
+    public int MaxSessionHours { get; set; } = 24;
+
+    public TimeSpan MaxSession => TimeSpan.FromHours(MaxSessionHours);
+
     /// <summary>Failed sign-ins for one name within <see cref="LockoutMinutes"/> before that name is refused for
     /// <see cref="LockoutMinutes"/>.</summary>
     [Range(1, 1000)]

@@ -18,6 +18,12 @@ public sealed class AccessOptionsValidator(IHostEnvironment environment) : IVali
                 "Access:Oidc:ClientId).");
         }
 
+        if (options.MaxSessionHours < options.SessionHours)
+        {
+            failures.Add($"Access:MaxSessionHours ({options.MaxSessionHours}) must be at least Access:SessionHours " +
+                $"({options.SessionHours}): a session cannot slide past its absolute end.");
+        }
+
         for (var i = 0; i < options.Users.Count; i++)
         {
             // Data annotations do not reach into lists: each user is checked here.

@@ -95,6 +95,8 @@ public static class AccessSetup
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before UseAntiforgery (in the composition): a plain-http sign-in is refused as a failed one, not a 500.
+        app.UseHttpsOnlySignIn();
         app.MapSignIn();
         return app;
     }

@@ -8,7 +8,8 @@ namespace SyncDashboard.Access;
 /// <summary>OpenID Connect (authorization code + PKCE). The identity provider decides who someone is; the role
 /// claim named in <c>Access:Oidc:RoleClaim</c> decides what they may do. The cookie keeps only name, role and
 /// source: no tokens are saved.</summary>
-public sealed class OidcSignIn(IOptions<AccessOptions> access) : IConfigureNamedOptions<OpenIdConnectOptions>
+public sealed class OidcSignIn(IOptions<AccessOptions> access, TimeProvider time)
+    : IConfigureNamedOptions<OpenIdConnectOptions>
 {
     public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
 
@@ -42,7 +43,7 @@ public sealed class OidcSignIn(IOptions<AccessOptions> access) : IConfigureNamed
                 .Select(type => claims.FindFirst(type)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
                 ?? "unknown";
             context.Principal = AccessClaims.Principal(userName, role, AccessClaims.OidcSource, stamp: null,
-                CookieAuthenticationDefaults.AuthenticationScheme);
+                time.GetUtcNow(), CookieAuthenticationDefaults.AuthenticationScheme);
             return Task.CompletedTask;
         };
     }

@@ -27,7 +27,7 @@ public sealed class SignInCookie(IHostEnvironment environment, IOptions<AccessOp
         options.AccessDeniedPath = AccessSetup.LoginPath;
         options.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
-        options.Events.OnValidatePrincipal = ValidateConfiguredUserAsync;
+        options.Events.OnValidatePrincipal = ValidateSessionAsync;
     }
 
     /// <summary>Pages (and /hangfire, which people open in a browser) go to the login page; machine clients get the
@@ -51,13 +51,15 @@ public sealed class SignInCookie(IHostEnvironment environment, IOptions<AccessOp
         || !HttpMethods.IsGet(request.Method)
         || request.Headers.XRequestedWith == "XMLHttpRequest";
 
-    /// <summary>A configured user's session ends when their entry changes or disappears.</summary>
-    private static async Task ValidateConfiguredUserAsync(CookieValidatePrincipalContext context)
+    /// <summary>Every session ends <c>Access:MaxSessionHours</c> after its sign-in, however active (the cookie itself
+    /// slides); a configured user's also when their entry changes or disappears.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        var principal = context.Principal;
-        if (principal?.FindFirst(AccessClaims.Source)?.Value != AccessClaims.LocalSource) return;
-        var access = context.HttpContext.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value;
-        if (RevalidatingAccessState.IsStillValid(principal, access)) return;
+        if (context.Principal is not { } principal) return;
+        var services = context.HttpContext.RequestServices;
+        var access = services.GetRequiredService<IOptions<AccessOptions>>().Value;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (RevalidatingAccessState.IsStillValid(principal, access, now)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 namespace SyncDashboard.Access;
 
 /// <summary>The form posts behind the login page and the app bar's sign-out button. Both are antiforgery-checked;
-/// a failed sign-in always looks the same, whether the name exists, the password is wrong or the name is locked out.</summary>
+/// a failed sign-in always looks the same, whether the name exists, the password is wrong, the name is locked out or
+/// the form came over plain http where https is required.</summary>
 public static class SignInEndpoints
 {
+    /// <summary>Where <see cref="MapSignIn"/> maps the sign-in form's post.</summary>
+    private static readonly PathString SignInPath = "/account/login";
     private const int MaxNameLength = 256;
     private const int MaxPasswordLength = 1024;
 
@@ -23,9 +26,34 @@ public static class SignInEndpoints
         return routes;
     }
 
+    /// <summary>The login page shows no form over plain http where https is required, but a post may come anyway (a
+    /// script, a stale tab) with the password in clear. It is answered like a failed sign-in, before the antiforgery
+    /// check (which would throw on a Secure-only cookie over http) and before the password is looked at, so it is
+    /// never checked or counted. Goes between authentication and antiforgery.</summary>
+    public static IApplicationBuilder UseHttpsOnlySignIn(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.Equals(SignInPath)
+                || http.Request.IsHttps || !SecureCookiesRequired(http))
+            {
+                await next(http);
+                return;
+            }
+            var returnUrl = http.Request.HasFormContentType
+                ? (await http.Request.ReadFormAsync(http.RequestAborted))["returnUrl"].ToString()
+                : null;
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInEndpoints))
+                .LogWarning("Sign-in refused: sent over plain http from {Remote} (Access:RequireHttps)", Remote(http));
+            await Failed(LocalOrHome(returnUrl)).ExecuteAsync(http);
+        });
+
+    private static bool SecureCookiesRequired(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value
+            .SecureCookies(http.RequestServices.GetRequiredService<IHostEnvironment>());
+
     private static async Task<IResult> SignInAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http,
-        ConfiguredUsers users, SignInThrottle throttle, ILoggerFactory logs)
+        ConfiguredUsers users, SignInThrottle throttle, TimeProvider time, ILoggerFactory logs)
     {
         var logger = logs.CreateLogger(typeof(SignInEndpoints));
         var name = (username ?? "").Trim();
@@ -54,7 +82,7 @@ public static class SignInEndpoints
 
         throttle.RecordSuccess(name);
         var principal = AccessClaims.Principal(user.Name.Trim(), user.ParsedRole, AccessClaims.LocalSource,
-            AccessClaims.StampOf(user), CookieAuthenticationDefaults.AuthenticationScheme);
+            AccessClaims.StampOf(user), time.GetUtcNow(), CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         logger.LogInformation("{User} signed in as {Role} from {Remote}", user.Name, user.ParsedRole, Remote(http));
         return Results.LocalRedirect(target);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using System.Net.Mail;
 using SyncDashboard.Sync;
 
@@ -149,6 +150,20 @@ public sealed class EmailChannelOptions
         {
             yield return AlertOptions.Fail("Email:User", "must be set when Alerts:Email:Password is");
         }
+        if (!UseTls && (!string.IsNullOrEmpty(User) || !string.IsNullOrEmpty(Password)) && !IsLoopback(Host))
+        {
+            // Plain SMTP would carry the login in clear across the network; a relay on this machine never leaves it.
+            yield return AlertOptions.Fail("Email:UseTls", "= false would send Alerts:Email:User and " +
+                "Alerts:Email:Password in clear to a host that is not this machine: set Alerts:Email:UseTls=true, or " +
+                "remove the login, or relay through a local host (localhost, 127.0.0.1, ::1)");
+        }
+    }
+
+    private static bool IsLoopback(string? host)
+    {
+        var name = host?.Trim().TrimStart('[').TrimEnd(']') ?? "";
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address));
     }
 
     private static bool IsAddress(string? value) =>

@@ -13,6 +13,8 @@ namespace SyncDashboard.Sync;
 
 public static class SyncSetup
 {
+    public const string ConsolePath = "/hangfire";
+
     public static IHostApplicationBuilder AddSync(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -72,7 +74,9 @@ public static class SyncSetup
     /// <summary>The Hangfire dashboard: the admin console, read-only to viewers (see <see cref="HangfireConsoleAccess"/>).</summary>
     public static WebApplication MapSyncConsole(this WebApplication app)
     {
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        // Before the console: a viewer's command is 403 here, as everywhere, not Hangfire's read-only 401.
+        app.UseHangfireCommandGuard(ConsolePath);
+        app.MapHangfireDashboard(ConsolePath, new DashboardOptions
         {
             DashboardTitle = "SyncDashboard · jobs",
             AppPath = "/",

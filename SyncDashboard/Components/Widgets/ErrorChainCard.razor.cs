@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using SyncDashboard.Access;
 using MudBlazor;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
@@ -24,6 +27,10 @@ public sealed partial class ErrorChainCard
     [Parameter, EditorRequired] public Func<long, Task> OnRetry { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private Action pending;
 
@@ -85,6 +92,11 @@ public sealed partial class ErrorChainCard
         pending = action;
         try
         {
+            if (!await Authorization.MayOperateAsync(AuthState))
+            {
+                Snackbar.Add(OperateCheck.Refusal, Severity.Error);
+                return;
+            }
             await callback(Chain.Id);
         }
         finally

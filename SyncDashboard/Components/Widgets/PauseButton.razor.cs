@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -12,6 +13,7 @@ public sealed partial class PauseButton
 {
     [Inject] private PauseCommands Commands { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ILogger<PauseButton> Logger { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
@@ -24,6 +26,11 @@ public sealed partial class PauseButton
 
     private async Task ChangeAsync(bool pause)
     {
+        if (!await Authorization.MayOperateAsync(AuthState))
+        {
+            Snackbar.Add(OperateCheck.Refusal, Severity.Error);
+            return;
+        }
         changing = true;
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -24,6 +25,7 @@ public sealed partial class SimulatorPanel
     [Inject] private SimulatorFaultCommands Commands { get; set; } = default!;
     [Inject] private TodoistSimulator Simulator { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -63,12 +65,17 @@ public sealed partial class SimulatorPanel
 
     private async Task ClearAsync()
     {
-        Load(new SimulatorFaults());
-        await SetAsync(new SimulatorFaults());
+        if (await SetAsync(new SimulatorFaults())) Load(new SimulatorFaults());
     }
 
-    private async Task SetAsync(SimulatorFaults faults)
+    /// <returns>Whether the faults are now <paramref name="faults"/>.</returns>
+    private async Task<bool> SetAsync(SimulatorFaults faults)
     {
+        if (!await Authorization.MayOperateAsync(AuthState))
+        {
+            Snackbar.Add(OperateCheck.Refusal, Severity.Error);
+            return false;
+        }
         applying = true;
         try
         {
@@ -77,11 +84,10 @@ public sealed partial class SimulatorPanel
             if (problems.Count > 0)
             {
                 Snackbar.Add("Faults not changed: " + string.Join(" ", problems.SelectMany(p => p.Value)), Severity.Warning);
+                return false;
             }
-            else
-            {
-                Snackbar.Add($"Simulator faults now: {SimulatorFaultCommands.Describe(faults)}.", Severity.Success);
-            }
+            Snackbar.Add($"Simulator faults now: {SimulatorFaultCommands.Describe(faults)}.", Severity.Success);
+            return true;
         }
         finally
         {

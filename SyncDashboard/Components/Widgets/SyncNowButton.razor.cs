@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -13,6 +14,7 @@ public sealed partial class SyncNowButton
 {
     [Inject] private SyncCommands Commands { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ILogger<SyncNowButton> Logger { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
@@ -27,6 +29,11 @@ public sealed partial class SyncNowButton
 
     private async Task RequestAsync(SyncType type)
     {
+        if (!await Authorization.MayOperateAsync(AuthState))
+        {
+            Snackbar.Add(OperateCheck.Refusal, Severity.Error);
+            return;
+        }
         requesting = true;
         try
         {
