@@ -61,8 +61,12 @@ public sealed class ErrorReportFacts
 
     [Theory]
     [InlineData("includeResolved=maybe", "includeResolved")]
+    [InlineData("includeResolved=notabool", "includeResolved")]
+    [InlineData("includeResolved=1", "includeResolved")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=201", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("limit=-1", "limit")]
     public async Task Errors_Returns400_ForABadParameter(string query, string parameter)
     {
         await using var app = new TestApp();
@@ -72,6 +76,7 @@ public sealed class ErrorReportFacts
         var response = await http.GetAsync($"/api/monitoring/errors?{query}", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
     }

@@ -130,6 +130,8 @@ public sealed class ExportApiFacts(ExportApiFacts.LargeExport data) : IClassFixt
 
     [Theory]
     [InlineData("csv", "from=yesterday", "from")]
+    [InlineData("csv", "from=garbage", "from")]
+    [InlineData("json", "to=garbage", "to")]
     [InlineData("csv", "from=2026-11-01", "from")]
     [InlineData("json", "to=2026-11-01T00:00:00", "to")]
     [InlineData("json", "from=2026-11-01T00:00:00Z&to=11/02/2026", "to")]

@@ -139,10 +139,17 @@ public sealed class ReadModelApiFacts(ReadModelApiFacts.SyncedApp app) : IClassF
     [InlineData("metrics?limit=ten", "limit")]
     [InlineData("timeline?hours=0", "hours")]
     [InlineData("timeline?hours=721", "hours")]
+    [InlineData("timeline?hours=ten", "hours")]
+    [InlineData("timeline?hours=1.5", "hours")]
+    [InlineData("timeline?hours=", "hours")]
     [InlineData("performance?days=0", "days")]
     [InlineData("performance?days=91", "days")]
+    [InlineData("performance?days=seven", "days")]
+    [InlineData("performance?days=-1", "days")]
     [InlineData("webhooks?limit=0", "limit")]
     [InlineData("webhooks?limit=201", "limit")]
+    [InlineData("webhooks?limit=ten", "limit")]
+    [InlineData("webhooks?limit=99999999999", "limit")]
     public async Task Routes_Return400NamingTheParameter_ForABadValue(string pathAndQuery, string parameter)
     {
         using var http = app.CreateClient();
@@ -150,6 +157,7 @@ public sealed class ReadModelApiFacts(ReadModelApiFacts.SyncedApp app) : IClassF
         var response = await http.GetAsync($"/api/monitoring/{pathAndQuery}", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
     }

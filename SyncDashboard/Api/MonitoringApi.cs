@@ -47,16 +47,19 @@ public static class MonitoringApi
             .WithSummary("Metric rollups")
             .WithDescription($"period=hour|day|week (default hour), limit 1..{MetricQueries.MaxLimit} (default {DefaultMetricLimit}); newest first, " +
                 "with counts, durations, error rate and p50/p95 from the duration histograms.")
+            .Produces<IReadOnlyList<MetricRow>>()
             .ProducesValidationProblem();
         group.MapGet("/timeline", GetTimelineAsync)
             .WithSummary("Timeline by hour")
             .WithDescription($"hours=1..{TimelineQueries.MaxHours} (default {DefaultTimelineHours}): successes, failures and durations for every hour, " +
                 "and the manual runs in the window.")
+            .Produces<SyncTimeline>()
             .ProducesValidationProblem();
         group.MapGet("/performance", GetPerformanceAsync)
             .WithSummary("Performance analysis")
             .WithDescription($"days=1..{PerformanceQueries.MaxDays} (default {DefaultPerformanceDays}): per sync type min, max, mean, median and p95 " +
                 "duration, items per second and the trend.")
+            .Produces<PerformanceSummary>()
             .ProducesValidationProblem();
         group.MapGet("/freshness", (FreshnessQueries freshness, CancellationToken ct) => freshness.GetAsync(ct))
             .WithSummary("Data freshness")

@@ -27,10 +27,11 @@ public sealed record HealthInput
     /// <summary>Finished attempts of the last hour (successes plus failures, as in the hourly rollup).</summary>
     public int LastHourAttempts { get; init; }
     public int LastHourFailures { get; init; }
-    /// <summary>The last hour's p95 duration of successful runs, from the hourly histogram
-    /// (<see cref="HistogramPercentile"/>).</summary>
+    /// <summary>The last hour's p95 duration of successful runs other than full syncs (a full sync is meant to be
+    /// slower), exact: the nearest-rank percentile over the last hour's raw events, a few dozen rows.</summary>
     public double? LastHourP95Ms { get; init; }
-    /// <summary>The median duration of successful runs over 7 days, from the merged hourly histograms.</summary>
+    /// <summary>The median duration of successful runs over the 7 days before the recent hours, from the merged hourly
+    /// histograms (<see cref="HistogramPercentile"/>, within one bucket); null below a minimum of baseline runs.</summary>
     public double? SevenDayMedianMs { get; init; }
     /// <summary>The largest share of the mirror one recent sync deleted (deleted ÷ mirrored objects before it);
     /// "recent" is the caller's window, a day suits the dashboard.</summary>

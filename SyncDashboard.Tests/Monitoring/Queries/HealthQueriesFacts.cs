@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
+using SyncDashboard.Tests.Health;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Tests.Monitoring.Rollups;
 using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;
@@ -143,6 +146,78 @@ public sealed class HealthQueriesFacts
 
         Assert.Contains(health.Alerts, a => a.Code == AlertCodes.MassDeletion);
         Assert.InRange(health.LargestRecentDeletionShare!.Value, 0.2, 1);
+    }
+
+    /// <summary>PERFORMANCE_DEGRADED from stored history, not from a hand-built input: a week of hourly rollups of
+    /// incremental syncs around 300 ms is the usual (the median of the merged histograms), and four runs around
+    /// 1.5 s in the last hour are the p95 (nearest rank over the raw events).</summary>
+    [Fact]
+    public async Task Get_RaisesPerformanceDegraded_WhenTheLastHourIsSlowerThanTwiceTheSevenDayMedian()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await SeedPerformanceAsync(app, baselineSyncs: 7 * 24 - 2, recentMs: [1400, 1500, 1550, 1600]);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        var alert = Assert.Single(health.Alerts);
+        Assert.Equal(AlertCodes.PerformanceDegraded, alert.Code);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Equal(1600, health.LastHourP95Ms); // the 4th of 4: nearest rank
+        // Every baseline sync took 270..329 ms; the median's estimate lies in the bucket of the exact one.
+        HistogramPercentileFacts.AssertWithinTheBucketOf(300, health.SevenDayMedianMs, "7-day median");
+        var factor = Assert.NotNull(health.SlowdownFactor);
+        Assert.True(factor > 2, $"slowdown {factor:0.##}");
+        Assert.Equal(health.LastHourP95Ms / health.SevenDayMedianMs, factor);
+        Assert.Contains("slower than usual", alert.Message);
+    }
+
+    /// <summary>Below <see cref="HealthQueries.MinBaselineSyncs"/> timed syncs in the 7 days before the last hour
+    /// there is no "usual", so the same slow hour raises nothing; at the minimum it does.</summary>
+    [Theory]
+    [InlineData(HealthQueries.MinBaselineSyncs - 1, false)]
+    [InlineData(HealthQueries.MinBaselineSyncs, true)]
+    public async Task Get_JudgesPerformance_OnlyWithTheMinimumBaselineSyncs(int baselineSyncs, bool alerts)
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        await SeedPerformanceAsync(app, baselineSyncs, recentMs: [1400, 1500, 1550, 1600]);
+
+        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+
+        Assert.Equal(1600, health.LastHourP95Ms);
+        Assert.Equal(alerts, health.Alerts.Any(a => a.Code == AlertCodes.PerformanceDegraded));
+        Assert.Equal(alerts ? HealthStatus.Degraded : HealthStatus.Healthy, health.Status);
+        Assert.Equal(alerts, health.SevenDayMedianMs is not null);
+        Assert.Equal(alerts, health.SlowdownFactor is not null);
+    }
+
+    /// <summary>Incremental syncs of 270..329 ms, one in each hour from two hours ago back (the baseline ends where
+    /// the last hour's hour begins), recorded with their hourly rollups as runs record them; then the slow runs in the
+    /// last hour, and a sync state that says the service has run.</summary>
+    private static async Task SeedPerformanceAsync(TestApp app, int baselineSyncs, long[] recentMs)
+    {
+        Assert.InRange(baselineSyncs, 0, 7 * 24 - 2); // inside the 7-day window, however the clock moves meanwhile
+        var now = DateTime.UtcNow;
+        var hour = MetricRollup.HourOf(now);
+        var runs = Enumerable.Range(2, baselineSyncs)
+            .Select(k => Run(hour.AddHours(-k).AddMinutes(20), 270 + k * 37 % 60))
+            .Concat(recentMs.Select((ms, i) => Run(now.AddMinutes(-50 + 10 * i), ms)))
+            .ToList();
+        await using var db = await app.CreateDbAsync();
+        await RollupHistory.RecordAsync(db, runs);
+        var state = await db.SyncStates.SingleOrDefaultAsync(s => s.Service == SyncEngine.Service, Ct);
+        if (state is null) db.SyncStates.Add(state = new SyncState { Service = SyncEngine.Service });
+        state.LastSuccessfulSyncUtc = state.LastIncrementalSyncUtc = runs[^1].CompletedUtc;
+        await db.SaveChangesAsync(Ct);
+
+        static SyncEvent Run(DateTime startedUtc, long ms) => new()
+        {
+            Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+            Status = SyncStatus.Succeeded, StartedUtc = startedUtc, CompletedUtc = startedUtc.AddMilliseconds(ms),
+            DurationMs = ms, ItemsProcessed = 3,
+        };
     }
 
     [Fact]

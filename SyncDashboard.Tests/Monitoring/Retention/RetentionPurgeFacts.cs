@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Monitoring.Retention;
+using SyncDashboard.Monitoring.Rollups;
+using SyncDashboard.Tests.Monitoring.Rollups;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring.Retention;
@@ -89,6 +92,68 @@ public sealed class RetentionPurgeFacts
         Assert.Equal(3, await check.SyncEvents.CountAsync(e => e.Status == SyncStatus.Started, Ct));
         Assert.Equal(["open and old", "resolved lately"],
             await check.SyncErrors.OrderBy(e => e.Id).Select(e => e.Message).ToListAsync(Ct));
+    }
+
+    /// <summary>Rollups are the long-term record: purging the raw events under them changes none of their numbers,
+    /// not even when the rollup job recomputes a period after its events are gone. A short retention puts purged
+    /// events inside the week in progress, which every rollup run recomputes from its hourly rows; older weeks are
+    /// purged whole and must keep their rows.</summary>
+    [Fact]
+    public async Task Run_LeavesTheRollupNumbersUnchanged_WhenTheJobRollsUpAgainAfterThePurge()
+    {
+        var sunday = new DateTime(2026, 5, 31, 12, 0, 0, DateTimeKind.Utc);
+        var week = MetricRollup.WeekOf(sunday); // Monday 25 May
+        var cutoff = sunday.AddDays(-3);
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.Open())
+        {
+            // Three weeks of history up to the Sunday: two whole weeks before the cutoff, and the current one across it.
+            await RollupHistory.RecordAsync(db, RollupHistory.Generate(week.AddDays(-14), days: 20, count: 900, seed: 3));
+        }
+        var time = new FakeTimeProvider(sunday);
+        var rollups = new MetricRollups(database.Factory(), time);
+        await rollups.RunAsync(Ct);
+        var before = await RollupNumbersAsync(database);
+        int oldInThisWeek;
+        await using (var db = database.Open())
+        {
+            oldInThisWeek = await db.SyncEvents.CountAsync(e => e.StartedUtc >= week && e.StartedUtc < cutoff && e.Status != SyncStatus.Started, Ct);
+        }
+
+        var purged = await new RetentionPurge(database.Factory(), time,
+            Options.Create(new RetentionOptions { EventDays = 3, BatchSize = 100 })).RunAsync(Ct);
+        time.Advance(TimeSpan.FromHours(1));
+        var again = await rollups.RunAsync(Ct);
+
+        Assert.Equal(cutoff, purged.CutoffUtc);
+        Assert.True(oldInThisWeek > 50, $"only {oldInThisWeek} purged events in the week in progress");
+        Assert.True(purged.EventsDeleted > 500, $"only {purged.EventsDeleted} events purged");
+        await using (var db = database.Open())
+        {
+            Assert.False(await db.SyncEvents.AnyAsync(e => e.StartedUtc < cutoff && e.Status != SyncStatus.Started, Ct));
+            Assert.True(await db.SyncEvents.AnyAsync(e => e.StartedUtc >= cutoff, Ct));
+        }
+        Assert.True(again.Days >= 6, $"the week in progress and its days were not recomputed: {again}");
+        Assert.Equal(0, again.RowsWritten);
+        Assert.Equal(before, await RollupNumbersAsync(database));
+        Assert.Contains(before, r => r.Contains("Weekly") && r.Contains($"{week.AddDays(-14):O}"));
+    }
+
+    /// <summary>Every rollup row's numbers, and the daily and weekly rows as the API shows them.</summary>
+    private static async Task<List<string>> RollupNumbersAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        var rows = (await db.SyncMetrics.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct))
+            .Select(m => $"{m.Id} {m.Service} {m.Period} {m.PeriodStartUtc:O} ok={m.SuccessCount} failed={m.FailureCount} " +
+                         $"items={m.ItemsProcessed} total={m.TotalDurationMs} min={m.MinDurationMs} max={m.MaxDurationMs} " +
+                         $"rate={m.ErrorRate:R} histogram=[{string.Join(',', m.DurationHistogram)}] updated={m.LastUpdatedUtc:O}")
+            .ToList();
+        var queries = new MetricQueries(database.Factory());
+        foreach (var period in new[] { MetricPeriod.Daily, MetricPeriod.Weekly })
+        {
+            rows.AddRange((await queries.LatestAsync(RollupHistory.Main, period, MetricQueries.MaxLimit, Ct)).Select(r => r.ToString()));
+        }
+        return rows;
     }
 
     [Fact]

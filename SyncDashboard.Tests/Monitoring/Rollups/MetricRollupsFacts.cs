@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Monitoring.Rollups;
+using SyncDashboard.Tests.Health;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Monitoring.Rollups.RollupHistory;
 
@@ -56,6 +58,39 @@ public sealed class MetricRollupsFacts
             Assert.Equal(successes, histogram.Sum());
             Assert.Equal(successes, rows.Sum(r => r.SuccessCount));
             if (period != MetricPeriod.Hourly) Assert.Equal(HourlyHistogram(db), histogram);
+        }
+    }
+
+    /// <summary>The "histogram percentiles within one bucket of the exact ones", for the rows the API serves:
+    /// every daily and weekly row's p50 and p95 lie inside the bucket of the exact nearest-rank percentile over the
+    /// raw successful events of the same range.</summary>
+    [Fact]
+    public async Task Latest_GivesP50AndP95WithinOneBucketOfTheExactPercentiles_ForDailyAndWeeklyRows()
+    {
+        await using var database = await SeededAsync();
+        await new MetricRollups(database.Factory(), new FakeTimeProvider(Now)).RunAsync(Ct);
+        await using var db = database.Open();
+        var timed = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == Main && e.Status == SyncStatus.Succeeded && e.DurationMs != null)
+            .Select(e => new { e.StartedUtc, Ms = e.DurationMs!.Value })
+            .ToListAsync(Ct);
+        var queries = new MetricQueries(database.Factory());
+
+        foreach (var period in new[] { MetricPeriod.Daily, MetricPeriod.Weekly })
+        {
+            var rows = await queries.LatestAsync(Main, period, MetricQueries.MaxLimit, Ct);
+            Assert.Equal(period == MetricPeriod.Daily ? Days : 3, rows.Count);
+            foreach (var row in rows)
+            {
+                var end = row.PeriodStart + MetricRollup.LengthOf(period);
+                var durations = timed.Where(e => e.StartedUtc >= row.PeriodStart && e.StartedUtc < end).Select(e => e.Ms).ToList();
+                Assert.True(durations.Count >= 5, $"{period} {row.PeriodStart:d} has only {durations.Count} timed successes");
+                Assert.Equal(durations.Count, row.Successes);
+                HistogramPercentileFacts.AssertWithinTheBucketOf(HistogramPercentileFacts.Exact(durations, 0.5),
+                    row.P50DurationMs, $"p50 of the {period} row of {row.PeriodStart:d}");
+                HistogramPercentileFacts.AssertWithinTheBucketOf(HistogramPercentileFacts.Exact(durations, 0.95),
+                    row.P95DurationMs, $"p95 of the {period} row of {row.PeriodStart:d}");
+            }
         }
     }
 
