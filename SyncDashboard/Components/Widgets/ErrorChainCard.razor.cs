@@ -23,11 +23,10 @@ public sealed partial class ErrorChainCard
     [Parameter, EditorRequired] public Func<long, Task> OnResolve { get; set; } = default!;
     [Parameter, EditorRequired] public Func<long, Task> OnRetry { get; set; } = default!;
 
-    [Inject] private TimeProvider Time { get; set; } = default!;
+    /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
+    [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
 
     private Action pending;
-
-    private TimeZoneInfo Zone => Time.LocalTimeZone;
 
     private bool IsOpen => Chain.ResolvedAt is null;
 
@@ -54,7 +53,7 @@ public sealed partial class ErrorChainCard
         ErrorResolution.RetrySucceeded => "A retry succeeded",
         ErrorResolution.Recovered => "Recovered by a later sync",
         _ => "Resolved",
-    } + (Chain.ResolvedAt is { } at ? $" · {DisplayFormat.Local(at, Zone)}" : "");
+    } + (Chain.ResolvedAt is { } at ? $" · {Zone.Time(at)}" : "");
 
     private static Color StepColor(StepState state) => state switch
     {
