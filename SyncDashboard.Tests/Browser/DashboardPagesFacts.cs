@@ -45,10 +45,16 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         await page.SetViewportSizeAsync(width, height);
         await app.SyncAsync(SyncType.Full);
 
+        var toggled = false;
         foreach (var path in new[] { "/", "/errors", "/history", "/simulator" })
         {
             await session.OpenLiveAsync(path);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();
+            // Switched on once: the choice is kept in the browser, so every later page opens dark by itself.
+            if (!toggled)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();
+                toggled = true;
+            }
             // MudBlazor paints the page through its palette variables: dark means a dark background really applied.
             await page.WaitForFunctionAsync(
                 "() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b) < 200");

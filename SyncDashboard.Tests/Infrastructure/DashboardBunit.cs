@@ -8,22 +8,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
+using SyncDashboard.Components.Layout;
+using SyncDashboard.Components.Widgets;
 
 namespace SyncDashboard.Tests.Infrastructure;
 
 /// <summary>The one place that builds a bUnit context the way the app's components expect it.</summary>
 public static class DashboardBunit
 {
-    /// <summary>The clock every component test starts from (the fake clock's zone is UTC, so local = UTC).</summary>
+    /// <summary>The clock every component test starts from.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static BunitContext Create(FakeTimeProvider? time = null)
+    /// <summary>A browser in UTC, so local times read as the UTC ones; <paramref name="browserZone"/> false leaves the
+    /// zone to the app's own <see cref="BrowserTimeZone"/> (a test of the layout that reads it).</summary>
+    public static BunitContext Create(FakeTimeProvider? time = null, bool browserZone = true)
     {
         var context = new BunitContext();
         // MudBlazor calls JS for popovers, resize observers and the like; none of it matters to markup assertions.
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(Now));
+        if (browserZone) context.Services.AddCascadingValue(_ => DisplayZone.FromBrowser("UTC"));
+        else BrowserTimeZone.AddTo(context.Services);
         return context;
     }
 

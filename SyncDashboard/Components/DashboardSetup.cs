@@ -9,6 +9,7 @@ public static class DashboardSetup
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        Layout.BrowserTimeZone.AddTo(builder.Services);
         // Bottom right: a confirmation must not cover the buttons that caused it.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         return builder;

@@ -8,7 +8,8 @@ public static class ChartDefaults
         type, Stacked: stacked,
         Animations: new ChartToggle(Enabled: false), Toolbar: new ChartToggle(Show: false), Zoom: new ChartToggle(Enabled: false));
 
-    // The browser's own zone for the axis labels: the chart runs there, and the tables say which zone they use.
+    // The browser's own zone for the axis labels: the chart runs there, and every time in text reads in that zone too
+    // (DisplayZone).
     public static ChartXAxis TimeAxis() => new(Type: "datetime", Labels: new ChartAxisLabels(DatetimeUTC: false));
 
     /// <summary>A duration rounded to 0.1 ms for the chart's data; null (a gap) stays null.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 using MudBlazor;
 using SyncDashboard.Access;
+using SyncDashboard.Components.Widgets;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
@@ -21,6 +23,10 @@ public sealed partial class Errors
     [Inject] private IOptions<RetryOptions> RetryOptions { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<Errors> Logger { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    public const string ModulePath = "./Components/Pages/Errors.razor.js";
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -30,6 +36,10 @@ public sealed partial class Errors
     private ErrorReport? report;
     private bool showResolved;
     private bool isPaused;
+    private long? revealed;
+
+    /// <summary>The chain a link pointed at (History's drawer links to <c>errors?resolved=true#chain-12</c>).</summary>
+    private long? TargetChainId => ErrorChainCard.ChainIdOf(new Uri(Navigation.Uri).Fragment);
 
     /// <summary>Open chains before resolved ones within each kind; kinds with open chains first.</summary>
     private IEnumerable<IGrouping<FailureKind, ErrorChainRow>> Groups =>
@@ -42,6 +52,16 @@ public sealed partial class Errors
     {
         showResolved = Resolved == true;
         await base.OnInitializedAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The browser's own jump to the fragment finds no card after a client-side navigation (the chains load after
+        // the first render), so scroll to it once it is there; once per target, so live reloads do not pull the page.
+        if (!IsInteractive || TargetChainId is not { } id || revealed == id || report?.Chains.Any(c => c.Id == id) != true) return;
+        revealed = id;
+        await using var module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        await module.InvokeVoidAsync("reveal", ErrorChainCard.AnchorOf(id));
     }
 
     protected override async Task LoadAsync(CancellationToken ct)

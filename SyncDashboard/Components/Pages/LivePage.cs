@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Components;
+using SyncDashboard.Components.Widgets;
 using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Components.Pages;
@@ -12,6 +13,10 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
     [Inject] private MonitoringNotifier Notifier { get; set; } = default!;
     [Inject] protected TimeProvider Time { get; set; } = default!;
+
+    /// <summary>The zone times read in: the browser's once the layout has read it, labelled UTC before (prerendering).
+    /// Cascaded from <see cref="Layout.BrowserTimeZone"/>, so a page re-renders when it arrives.</summary>
+    [CascadingParameter] protected DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
 
     private readonly CancellationTokenSource disposing = new();
 

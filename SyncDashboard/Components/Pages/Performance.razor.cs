@@ -24,8 +24,6 @@ public sealed partial class Performance
 
     private PerformanceRange Range => PerformanceRange.Parse(RangeKey);
 
-    private TimeZoneInfo Zone => Time.LocalTimeZone;
-
     private IEnumerable<SyncTypePerformance> RanTypes => byType?.ByType.Where(t => t.Count > 0) ?? [];
 
     // No relative times here, and a render re-serializes both charts' options: re-render on new data only.

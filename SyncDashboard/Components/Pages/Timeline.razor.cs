@@ -20,8 +20,6 @@ public sealed partial class Timeline
 
     private TimelineRange Range => TimelineRange.Parse(RangeKey);
 
-    private TimeZoneInfo Zone => Time.LocalTimeZone;
-
     private IEnumerable<TimelineAnnotation> NewestMarkersFirst =>
         view?.Annotations.AsEnumerable().Reverse() ?? [];
 

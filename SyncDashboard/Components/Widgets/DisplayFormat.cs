@@ -7,8 +7,8 @@ public static class DisplayFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    /// <summary>Blazor Server renders on the server, so "local" is the server's zone (from <see cref="TimeProvider"/>);
-    /// the UTC text goes into a title so nobody has to guess which zone that is.</summary>
+    /// <summary>A time in <paramref name="zone"/>, the browser's (components go through <see cref="DisplayZone"/>, which
+    /// also says when that zone is not known yet); the UTC text goes into a title so nobody has to guess.</summary>
     public static string Local(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), zone).ToString("yyyy-MM-dd HH:mm:ss", Culture);
 

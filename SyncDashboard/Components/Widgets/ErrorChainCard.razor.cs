@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -26,17 +27,35 @@ public sealed partial class ErrorChainCard
     [Parameter, EditorRequired] public Func<long, Task> OnResolve { get; set; } = default!;
     [Parameter, EditorRequired] public Func<long, Task> OnRetry { get; set; } = default!;
 
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
+    /// <summary>The chain a link pointed at (<c>/errors#chain-12</c>): outlined, so it stands out among the others.</summary>
+    [Parameter] public bool IsTarget { get; set; }
+
+    /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
+    [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
+
     private Action pending;
 
-    private TimeZoneInfo Zone => Time.LocalTimeZone;
-
     private bool IsOpen => Chain.ResolvedAt is null;
+
+    private string CardClass => IsTarget ? "pa-4 error-chain chain-target" : "pa-4 error-chain";
+
+    /// <summary>The card's element id, the fragment a link to one chain ends with.</summary>
+    public static string AnchorOf(long chainId) => $"chain-{chainId}";
+
+    /// <summary>Where a chain is shown: on Errors, resolved chains included (it may have ended since), at its card.</summary>
+    public static string LinkTo(long chainId) => $"errors?resolved=true#{AnchorOf(chainId)}";
+
+    /// <summary>The chain a URL's fragment (<c>#chain-12</c>) names, if any.</summary>
+    public static long? ChainIdOf(string fragment) =>
+        fragment.StartsWith("#chain-", StringComparison.Ordinal)
+        && long.TryParse(fragment.AsSpan("#chain-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
 
     private bool CanAct => RendererInfo.IsInteractive && pending == Action.None;
 
@@ -61,7 +80,7 @@ public sealed partial class ErrorChainCard
         ErrorResolution.RetrySucceeded => "A retry succeeded",
         ErrorResolution.Recovered => "Recovered by a later sync",
         _ => "Resolved",
-    } + (Chain.ResolvedAt is { } at ? $" · {DisplayFormat.Local(at, Zone)}" : "");
+    } + (Chain.ResolvedAt is { } at ? $" · {Zone.Time(at)}" : "");
 
     private static Color StepColor(StepState state) => state switch
     {

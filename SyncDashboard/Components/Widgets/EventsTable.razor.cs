@@ -21,9 +21,8 @@ public sealed partial class EventsTable
     /// <summary>Where the full list is, when this table shows only the latest rows.</summary>
     [Parameter] public string? MoreHref { get; set; }
 
-    [Inject] private TimeProvider Time { get; set; } = default!;
-
-    private TimeZoneInfo Zone => Time.LocalTimeZone;
+    /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
+    [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
 
     private static Color StatusColor(SyncStatus status) => status switch
     {

@@ -14,13 +14,13 @@ public sealed partial class KpiGrid
     [Parameter, EditorRequired] public bool IsPaused { get; set; }
     [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
 
-    [Inject] private TimeProvider Time { get; set; } = default!;
+    /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
+    [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
 
     private IEnumerable<Kpi> Kpis
     {
         get
         {
-            var zone = Time.LocalTimeZone;
             var state = Summary.Overview;
             var health = Summary.Health;
             var perf = Summary.Performance;
@@ -28,14 +28,14 @@ public sealed partial class KpiGrid
 
             yield return last is { } at
                 ? new Kpi("last-sync", "Last sync", DisplayFormat.Ago(at, Now),
-                    $"{DisplayFormat.Local(at, zone)} · {(at == state.LastSuccessfulSyncAt ? "succeeded" : "failed")}",
-                    DisplayFormat.Utc(at))
+                    $"{Zone.Time(at)} · {(at == state.LastSuccessfulSyncAt ? "succeeded" : "failed")}",
+                    Zone.Title(at))
                 : new Kpi("last-sync", "Last sync", "never", "Press Sync now to run the first one.");
             yield return IsPaused
                 ? new Kpi("next-sync", "Next scheduled sync", "paused", "Scheduled runs wait until you resume.")
                 : health.NextScheduledSyncAt is { } next
-                    ? new Kpi("next-sync", "Next scheduled sync", DisplayFormat.In(next, Now), DisplayFormat.Local(next, zone),
-                        DisplayFormat.Utc(next))
+                    ? new Kpi("next-sync", "Next scheduled sync", DisplayFormat.In(next, Now), Zone.Time(next),
+                        Zone.Title(next))
                     : new Kpi("next-sync", "Next scheduled sync", "—", "No schedule registered.");
             yield return new Kpi("success-rate", "Success rate (24 h)", DisplayFormat.Percent(perf.SuccessRate),
                 perf.Attempts == 0 ? "No runs in the last 24 hours." : $"{perf.Successes} of {perf.Attempts} runs succeeded");

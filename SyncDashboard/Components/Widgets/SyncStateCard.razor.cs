@@ -12,7 +12,8 @@ public sealed partial class SyncStateCard
     /// <summary>The moment relative times are measured from; the page ticks it.</summary>
     [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
 
-    [Inject] private TimeProvider Time { get; set; } = default!;
+    /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
+    [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
 
     // The stored healthy flag starts true, so a service that never ran would otherwise look healthy.
     private string HealthText => !State.HasRun ? "Never synced" : State.IsHealthy ? "Healthy" : "Unhealthy";
