@@ -63,6 +63,23 @@ public sealed class AccessFacts(AccessFacts.ProductionApp app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
     }
 
+    /// <summary>The tab icon is public (the login page shows it), and /favicon.ico, which pages that name no icon
+    /// make browsers ask for, leads to it rather than to a 404 in every console.</summary>
+    [Fact]
+    public async Task Anonymous_GetsTheIcon_AlsoAtFaviconIco()
+    {
+        using var client = Client(app);
+
+        var ico = await client.GetAsync("/favicon.ico", Ct);
+        var svg = await client.GetAsync(ico.Headers.Location, Ct);
+        var login = await client.GetStringAsync("/login", Ct);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, ico.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Matches("""<link rel="icon"[^>]*href="favicon[^"]*\.svg" """.TrimEnd(), login);
+    }
+
     [Fact]
     public async Task Viewer_SeesTheDashboard_WithoutActionButtons()
     {

@@ -44,6 +44,9 @@ public static class AppComposition
         app.UseAntiforgery();
         // Stylesheets and scripts are public; the login page needs them before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();
+        // Pages that name no icon (Hangfire's console, a bare API response) make browsers ask for /favicon.ico.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapApi();
         app.MapWebhooks();
         app.MapSyncConsole();
