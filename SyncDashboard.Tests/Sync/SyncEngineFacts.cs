@@ -4,6 +4,7 @@ using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
+using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Tests.Sync;
 
@@ -376,6 +377,113 @@ public sealed class SyncEngineFacts
         Assert.Equal(SyncStatus.Failed, abandoned.Status);
         Assert.Equal("ABANDONED", abandoned.ErrorCode);
         Assert.Equal(0, await check.SyncEvents.CountAsync(e => e.Status == SyncStatus.Started, Ct));
+    }
+
+    [Fact]
+    public async Task ReopenedTask_GetsItsCommentsBack_FromAFullSyncThatFollowsInTheSameRun()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        var (reopened, lastEventBefore) = await ReopenATaskWhoseCommentsTheMirrorDroppedAsync(app);
+
+        var outcome = await RunAsync(app, SyncType.Incremental);
+
+        Assert.Equal(SyncOutcomeKind.Succeeded, outcome.Kind);
+        await using var db = await app.CreateDbAsync();
+        var events = await db.SyncEvents.Where(e => e.Id > lastEventBefore).OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal([SyncType.Incremental, SyncType.Full], events.Select(e => e.Type));
+        Assert.All(events, e => Assert.Equal(SyncStatus.Succeeded, e.Status));
+        Assert.Equal(reopened.NoteCount, await db.Notes.CountAsync(n => n.ItemId == reopened.Id, Ct));
+        await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
+        Assert.True(await RunProgress.FinishedARunThatSucceededAsync(db, RunIdentity.Node, Ct));
+    }
+
+    /// <summary>The crash test's failure with seed 1874485977, made deterministic: its last start was stopped right
+    /// after the first step of a run (an incremental that brought a reopened task back) had succeeded, while the
+    /// follow-up full sync was still fetching; the mirror then lacked that task's comment. Nothing is lost: the
+    /// token moved only with what the incremental applied, and the next run notices the missing comments.</summary>
+    [Fact]
+    public async Task AppStoppingBeforeTheFollowUpIsDone_LosesNoComment_TheNextRunBringsItBack()
+    {
+        await using var app = new TestApp();
+        await app.StartAsync();
+        var (reopened, lastEventBefore) = await ReopenATaskWhoseCommentsTheMirrorDroppedAsync(app);
+        app.Simulator.Faults = new SimulatorFaults { LatencyMs = 3000 };
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var engine = scope.ServiceProvider.GetRequiredService<SyncEngine>();
+            var run = engine.RunAsync(new SyncRequest(SyncType.Incremental, SyncTrigger.Schedule), stopping.Token);
+            // The follow-up has recorded its start and waits for its fetch: stop the app now.
+            await Eventually.ReturnsAsync(async () =>
+            {
+                await using var db = await app.CreateDbAsync();
+                return await db.SyncEvents.FirstOrDefaultAsync(e => e.Id > lastEventBefore &&
+                    e.Type == SyncType.Full && e.Status == SyncStatus.Started, Ct);
+            });
+            await stopping.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+
+        await using (var db = await app.CreateDbAsync())
+        {
+            var events = await db.SyncEvents.Where(e => e.Id > lastEventBefore).OrderBy(e => e.Id).ToListAsync(Ct);
+            Assert.Equal([SyncType.Incremental, SyncType.Full], events.Select(e => e.Type));
+            Assert.Equal(SyncStatus.Succeeded, events[0].Status);
+            Assert.Equal("CANCELLED", events[1].ErrorCode);
+            // What the crash test saw: the task is back and active, its comments are not (yet).
+            var task = await db.Items.SingleAsync(i => i.Id == reopened.Id, Ct);
+            Assert.False(task.Checked);
+            Assert.True(await db.Notes.CountAsync(n => n.ItemId == reopened.Id, Ct) < task.NoteCount);
+            Assert.Equal(events[0].SyncTokenAfter, (await db.SyncStates.SingleAsync(Ct)).LastSyncToken);
+            // The crash test used to stop the app here: a run of this node had succeeded. It now waits for a run to
+            // finish, which this one has not.
+            Assert.False(await RunProgress.FinishedARunThatSucceededAsync(db, RunIdentity.Node, Ct));
+        }
+
+        app.Simulator.Faults = new SimulatorFaults();
+        var next = await RunAsync(app, SyncType.Incremental);
+
+        Assert.Equal(SyncOutcomeKind.Succeeded, next.Kind);
+        await using var after = await app.CreateDbAsync();
+        var lastTwo = await after.SyncEvents.OrderByDescending(e => e.Id).Take(2).OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal([SyncType.Incremental, SyncType.Full], lastTwo.Select(e => e.Type));
+        Assert.All(lastTwo, e => Assert.Equal(SyncStatus.Succeeded, e.Status));
+        Assert.Equal(reopened.NoteCount, await after.Notes.CountAsync(n => n.ItemId == reopened.Id, Ct));
+        await MirrorAssert.EqualsAccountAsync(after, app.Simulator);
+        Assert.True(await RunProgress.FinishedARunThatSucceededAsync(after, RunIdentity.Node, Ct));
+    }
+
+    /// <summary>Brings the mirror to where a reopened task's comments are missing: a full sync drops completed tasks
+    /// and their comments (Todoist's full sync holds active tasks only), then one of those tasks is reopened. The
+    /// account changes one random change at a time, with a full sync every hundred changes, until a task that was
+    /// completed with comments at the last full sync is active again. The simulator's fixed seed makes this the same
+    /// walk every time. Returns the reopened task and that full sync's event.</summary>
+    private static async Task<(WireItem Reopened, long FullSyncEvent)> ReopenATaskWhoseCommentsTheMirrorDroppedAsync(TestApp app)
+    {
+        SyncOutcome full = null!;
+        HashSet<string> dropped = [];
+        for (var change = 0; change < 20_000; change++)
+        {
+            if (change % 100 == 0)
+            {
+                full = await RunAsync(app, SyncType.Full);
+                Assert.Equal(SyncOutcomeKind.Succeeded, full.Kind);
+                dropped = app.Simulator.Snapshot().Items.Where(i => i is { Checked: true, NoteCount: > 0 })
+                    .Select(i => i.Id).ToHashSet();
+            }
+            app.Simulator.ApplyRandomChanges(1);
+            if (app.Simulator.Snapshot().Items.FirstOrDefault(i => !i.Checked && dropped.Contains(i.Id)) is { } reopened)
+            {
+                await using var db = await app.CreateDbAsync();
+                Assert.False(await db.Items.AnyAsync(i => i.Id == reopened.Id, Ct));
+                Assert.False(await db.Notes.AnyAsync(n => n.ItemId == reopened.Id, Ct));
+                Assert.True(reopened.NoteCount > 0);
+                return (reopened, full.EventId!.Value);
+            }
+        }
+        throw new InvalidOperationException("No task with comments was reopened after a full sync.");
     }
 
     private static Task<SyncOutcome> RunAsync(TestApp app, SyncType type) => app.SyncAsync(type);
