@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SyncDashboard.Monitoring;
+using SyncDashboard.Monitoring.Live;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Benchmarks;
@@ -41,7 +42,8 @@ public static class LiveMeasurement
         var runs = int.Parse(Value("--runs") ?? "50", CultureInfo.InvariantCulture);
         var circuitCounts = (Value("--circuits") ?? "1,10,50").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
         var settle = TimeSpan.FromSeconds(int.Parse(Value("--settle-seconds") ?? "15", CultureInfo.InvariantCulture));
-        var pollMs = Value("--poll-ms") ?? "1000";
+        // The app's own default unless asked otherwise, so a plain `live` measures what a deployment gets.
+        var pollMs = Value("--poll-ms") ?? new LiveOptions().PollIntervalMs.ToString(CultureInfo.InvariantCulture);
         var memoryPage = Value("--page") ?? "/timeline";
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
