@@ -101,6 +101,7 @@ public sealed class StartupFacts
     [InlineData("Simulator:Faults:ErrorRate", "5")]
     [InlineData("Simulator:Webhooks:DropRate", "-1")]
     [InlineData("Webhooks:RateLimit:PermitsPerMinute", "-5")]
+    [InlineData("Alerts:Webhook:TimeoutSeconds", "0")]
     public async Task Startup_Fails_NamingTheFullKey_WhenANestedSettingIsOutOfRange(string key, string value)
     {
         await using var app = new TestApp(new Dictionary<string, string?> { [key] = value });

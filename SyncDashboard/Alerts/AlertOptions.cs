@@ -105,10 +105,6 @@ public sealed class WebhookChannelOptions
         {
             yield return AlertOptions.Fail($"Webhook:Headers:{name}", "is not a valid header name");
         }
-        if (TimeoutSeconds is < 1 or > 300)
-        {
-            yield return AlertOptions.Fail("Webhook:TimeoutSeconds", "must be from 1 to 300");
-        }
     }
 }
 

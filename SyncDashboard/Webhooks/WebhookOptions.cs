@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SyncDashboard.Webhooks;
 
-public sealed class WebhookOptions : IValidatableObject
+public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
 
@@ -16,16 +16,6 @@ public sealed class WebhookOptions : IValidatableObject
     public int DebounceSeconds { get; set; } = 5;
 
     public WebhookRateLimitOptions RateLimit { get; set; } = new();
-
-    /// <summary>The nested section is checked here, naming its keys in full: data annotations stop at the top level.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(RateLimit, new ValidationContext(RateLimit), results, validateAllProperties: true);
-        return results.Select(r => new ValidationResult(
-            $"{Section}:{nameof(RateLimit)}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}",
-            r.MemberNames.Select(m => $"{nameof(RateLimit)}.{m}")));
-    }
 }
 
 public sealed class WebhookRateLimitOptions
