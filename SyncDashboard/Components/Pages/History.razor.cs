@@ -53,13 +53,6 @@ public sealed partial class History
     private static T? Parse<T>(string? text) where T : struct, Enum =>
         Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 
-    private static Color StatusColor(SyncStatus status) => status switch
-    {
-        SyncStatus.Succeeded => Color.Success,
-        SyncStatus.Failed => Color.Error,
-        _ => Color.Info,
-    };
-
     private void Filter(string? status = null, string? type = null, string? trigger = null, string? range = null)
     {
         previous.Clear();

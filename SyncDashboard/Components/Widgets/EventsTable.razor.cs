@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 
@@ -23,13 +22,6 @@ public sealed partial class EventsTable
 
     /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
     [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
-
-    private static Color StatusColor(SyncStatus status) => status switch
-    {
-        SyncStatus.Succeeded => Color.Success,
-        SyncStatus.Failed => Color.Error,
-        _ => Color.Info,
-    };
 
     private static string DurationText(EventRow e) =>
         e.Status == SyncStatus.Started && e.DurationMs is null ? "running…" : DisplayFormat.Duration(e.DurationMs);
