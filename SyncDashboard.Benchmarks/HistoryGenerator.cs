@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
-using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Rollups;
-using SyncDashboard.Sync;
+using SyncDashboard.Sync.Mirror;
 
 namespace SyncDashboard.Benchmarks;
 
@@ -36,7 +36,7 @@ public sealed record HistoryResult(int Events, int Failures, int Chains, int Ope
 public static class HistoryGenerator
 {
     public const int BatchSize = 50_000;
-    private const string Service = SyncEngine.Service;
+    private const string Service = ServiceName.Todoist;
 
     public static async Task<HistoryResult> GenerateAsync(string path, HistoryOptions options, CancellationToken ct)
     {

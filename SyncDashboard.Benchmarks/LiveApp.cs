@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Benchmarks;

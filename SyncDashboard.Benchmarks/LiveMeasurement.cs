@@ -3,8 +3,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Live;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Benchmarks;

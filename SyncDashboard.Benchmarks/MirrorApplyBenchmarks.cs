@@ -5,8 +5,8 @@ using BenchmarkDotNet.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Data;
+using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Benchmarks;

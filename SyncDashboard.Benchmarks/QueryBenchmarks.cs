@@ -7,8 +7,9 @@ using Hangfire.InMemory;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
@@ -30,7 +31,7 @@ public abstract class QueryBenchmarkBase
     public const int WeeklyRows = 12;
     public const int ReportLimit = 50;
     public const int WebhookRows = 20;
-    protected const string Service = SyncEngine.Service;
+    protected const string Service = ServiceName.Todoist;
 
     protected IDbContextFactory<MonitoringDbContext> Factory = null!;
     /// <summary>Where executed SQL goes (<see cref="QueryTrace"/>); null in benchmark runs.</summary>

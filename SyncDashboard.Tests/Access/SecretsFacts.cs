@@ -6,7 +6,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SyncDashboard.Access;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;

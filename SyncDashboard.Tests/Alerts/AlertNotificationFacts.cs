@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Alerts;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
@@ -137,24 +137,24 @@ public sealed class AlertNotificationFacts
         await app.SyncAndEvaluateAsync(1);
         app.Simulator.Faults = new SimulatorFaults();
         // The first delivery fails on both channels; syncs go on as if nothing were being sent.
-        await WaitUntilAsync(async () => (await app.NotificationsAsync()).All(n => n.Attempts >= 1 && n.Outcome != DeliveryOutcome.Pending));
+        await WaitUntilAsync(async () => (await app.NotificationsAsync()).All(n => n.Attempts >= 1 && n.Outcome != NotificationOutcome.Pending));
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(SyncOutcomeKind.Succeeded, (await app.SyncAsync()).Kind);
         }
 
         await WaitUntilAsync(async () => (await app.NotificationsAsync()).All(n =>
-            n.Outcome == DeliveryOutcome.Sent || n is { Outcome: DeliveryOutcome.Failed, NextAttemptUtc: null }), TimeSpan.FromSeconds(40));
+            n.Outcome == NotificationOutcome.Sent || n is { Outcome: NotificationOutcome.Failed, NextAttemptUtc: null }), TimeSpan.FromSeconds(40));
         var notifications = await app.NotificationsAsync();
         var webhook = notifications.Single(n => n.Channel == AlertChannel.Webhook);
-        Assert.Equal(DeliveryOutcome.Sent, webhook.Outcome);
+        Assert.Equal(NotificationOutcome.Sent, webhook.Outcome);
         Assert.Equal(3, webhook.Attempts);
         Assert.Contains("HTTP 500", webhook.LastError);
         Assert.Equal(3, receiver.Requests);
         Assert.Single(receiver.Received);
 
         var email = notifications.Single(n => n.Channel == AlertChannel.Email);
-        Assert.Equal(DeliveryOutcome.Failed, email.Outcome);
+        Assert.Equal(NotificationOutcome.Failed, email.Outcome);
         Assert.Equal(3, email.Attempts); // Alerts:DeliveryAttempts
         Assert.Contains("554", email.LastError);
         Assert.Equal(3, sink.MailCommands);
@@ -294,7 +294,7 @@ public sealed class AlertNotificationFacts
             await WaitUntilAsync(async () =>
             {
                 var all = await NotificationsAsync();
-                return all.Count >= count && all.All(n => n.Outcome == DeliveryOutcome.Sent);
+                return all.Count >= count && all.All(n => n.Outcome == NotificationOutcome.Sent);
             });
             var sent = await NotificationsAsync();
             Assert.Equal(count, sent.Count);

@@ -3,7 +3,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Alerts;
-using SyncDashboard.Health;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
 

@@ -1,5 +1,5 @@
 using SyncDashboard.Alerts;
-using SyncDashboard.Health;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Alerts;
 

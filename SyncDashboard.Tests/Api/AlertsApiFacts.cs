@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SyncDashboard.Alerts;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Tests.Infrastructure;
 
@@ -26,7 +26,7 @@ public sealed class AlertsApiFacts
                     Service = "todoist", CreatedUtc = start.AddMinutes(i), Channel = AlertChannel.Webhook,
                     Kind = NotificationKind.StatusChanged, FromStatus = HealthStatus.Healthy, ToStatus = HealthStatus.Unhealthy,
                     AlertCodes = "CREDENTIALS_INVALID,CONSECUTIVE_FAILURES", Subject = $"subject {i}",
-                    Outcome = i == 2 ? DeliveryOutcome.Failed : DeliveryOutcome.Sent, Attempts = i + 1,
+                    Outcome = i == 2 ? NotificationOutcome.Failed : NotificationOutcome.Sent, Attempts = i + 1,
                     LastError = i == 2 ? "https://hooks.example.test answered HTTP 500 Internal Server Error." : null,
                 });
             }

@@ -8,9 +8,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Api;
@@ -184,7 +184,7 @@ public sealed class ExportApiFacts(ExportApiFacts.LargeExport data) : IClassFixt
             void Row(int i, DateTime started)
             {
                 var failed = i % 1000 == 0;
-                p["$service"].Value = SyncEngine.Service;
+                p["$service"].Value = ServiceName.Todoist;
                 p["$status"].Value = failed ? "Failed" : "Succeeded";
                 p["$started"].Value = started;
                 p["$completed"].Value = started.AddMilliseconds(1500);

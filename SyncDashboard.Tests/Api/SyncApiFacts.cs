@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 
@@ -41,7 +42,7 @@ public sealed class SyncApiFacts
     {
         await using var app = new TestApp();
         await app.StartAsync();
-        Assert.True(await app.Get<SyncLease>().TryAcquireAsync(SyncEngine.Service, "test/1/holder", TimeSpan.FromMinutes(1), Ct));
+        Assert.True(await app.Get<SyncLease>().TryAcquireAsync(ServiceName.Todoist, "test/1/holder", TimeSpan.FromMinutes(1), Ct));
         using var client = app.CreateClient();
 
         var response = await client.PostAsync("/api/sync", null, Ct);

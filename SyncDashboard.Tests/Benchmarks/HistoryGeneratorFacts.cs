@@ -1,10 +1,10 @@
 extern alias benchmarks;
 
-using benchmarks::SyncDashboard.Benchmarks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
+using benchmarks::SyncDashboard.Benchmarks;
 
 namespace SyncDashboard.Tests.Benchmarks;
 

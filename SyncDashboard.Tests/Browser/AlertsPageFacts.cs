@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using SyncDashboard.Alerts;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
 
@@ -44,7 +44,7 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
         while (true)
         {
             await using var db = await app.CreateDbAsync();
-            if (await db.AlertNotifications.AnyAsync(n => n.Outcome == DeliveryOutcome.Sent)) return;
+            if (await db.AlertNotifications.AnyAsync(n => n.Outcome == NotificationOutcome.Sent)) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException("No notification was sent.");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }

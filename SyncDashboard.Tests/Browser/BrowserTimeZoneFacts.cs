@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SyncDashboard.Sync;
 using SyncDashboard.Components;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
@@ -98,7 +100,7 @@ public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app
         var started = DateTime.UtcNow.AddSeconds(-2);
         var row = new SyncEvent
         {
-            Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Manual,
+            Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Manual,
             Status = SyncStatus.Succeeded, StartedUtc = started, CompletedUtc = started.AddMilliseconds(850),
             DurationMs = 850, ItemsProcessed = 3, ItemsAdded = 1, ItemsUpdated = 2,
         };

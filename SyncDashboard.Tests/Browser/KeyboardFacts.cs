@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Browser;

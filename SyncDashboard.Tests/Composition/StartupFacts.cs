@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist;

@@ -1,5 +1,5 @@
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Tests.Health;
@@ -236,7 +236,7 @@ public sealed class HealthEvaluatorFacts
         FailureKind kind, int retryCount, string? nextRetry, bool retriesEnabled, bool exhausted)
     {
         var next = nextRetry is null ? (DateTime?)null : DateTime.Parse(nextRetry, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
-        var chain = OpenChainSummary.Of(kind, Now, retryCount, next, new RetryOptions { Enabled = retriesEnabled });
+        var chain = OpenChainSummary.Of(kind, Now, retryCount, next, new RetryOptions { Enabled = retriesEnabled }.RetryLimit());
         Assert.Equal(exhausted, chain.RetriesExhausted);
     }
 

@@ -1,5 +1,5 @@
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Tests.Health;
 

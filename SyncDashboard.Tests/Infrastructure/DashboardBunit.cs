@@ -10,6 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using SyncDashboard.Components.Layout;
 using SyncDashboard.Components.Widgets;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 
 namespace SyncDashboard.Tests.Infrastructure;
 
@@ -62,12 +64,12 @@ public static class DashboardBunit
         var services = context.Services;
         var storage = new InMemoryStorage();
         services.AddLogging();
-        services.AddSingleton<IDbContextFactory<SyncDashboard.Monitoring.MonitoringDbContext>>(database.Factory());
+        services.AddSingleton<IDbContextFactory<SyncDashboard.Data.MonitoringDbContext>>(database.Factory());
         services.AddSingleton<JobStorage>(storage);
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
         services.AddSingleton(Options.Create(new SyncDashboard.Sync.RetryOptions()));
-        services.AddSingleton<SyncDashboard.Monitoring.MonitoringNotifier>();
-        services.AddSingleton<SyncDashboard.Monitoring.AuditLog>();
+        services.AddSingleton<SyncDashboard.Live.MonitoringNotifier>();
+        services.AddSingleton<SyncDashboard.Access.AuditLog>();
         services.AddSingleton<SyncDashboard.Monitoring.Queries.EventQueries>();
         services.AddSingleton<SyncDashboard.Monitoring.Queries.StateQueries>();
         services.AddSingleton<SyncDashboard.Monitoring.Queries.ErrorQueries>();

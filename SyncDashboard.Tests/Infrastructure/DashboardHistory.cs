@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Monitoring.Rollups;
 
@@ -36,7 +37,7 @@ public static class DashboardHistory
             var duration = (long)((full ? 2500 : 250) * Math.Exp(random.NextDouble() * 0.6 - 0.3) * (slow ? 8 : 1));
             events.Add(new SyncEvent
             {
-                Service = SyncEngine.Service,
+                Service = ServiceName.Todoist,
                 Type = full ? SyncType.Full : SyncType.Incremental,
                 Trigger = SyncTrigger.Schedule,
                 Status = failed ? SyncStatus.Failed : SyncStatus.Succeeded,
@@ -55,7 +56,7 @@ public static class DashboardHistory
         {
             db.SyncErrors.Add(new SyncError
             {
-                Service = SyncEngine.Service, Kind = FailureKind.Transient, ErrorCode = "HTTP_503", Message = "Service Unavailable",
+                Service = ServiceName.Todoist, Kind = FailureKind.Transient, ErrorCode = "HTTP_503", Message = "Service Unavailable",
                 HttpStatus = 503, RetryCount = ChainFailures - 1, CreatedUtc = opened,
                 LastOccurredUtc = opened.AddMinutes(15 * (ChainFailures - 1)),
                 ResolvedUtc = chainResolved, Resolution = chainResolved is null ? null : ErrorResolution.Recovered,
@@ -70,6 +71,6 @@ public static class DashboardHistory
 
     private static AuditEntry Audit(AuditAction action, DateTime at, string details) => new()
     {
-        Service = SyncEngine.Service, Action = action, Actor = "ops@example.test", OccurredUtc = at, Details = details,
+        Service = ServiceName.Todoist, Action = action, Actor = "ops@example.test", OccurredUtc = at, Details = details,
     };
 }

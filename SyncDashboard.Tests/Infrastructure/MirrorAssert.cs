@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Tests.Infrastructure;

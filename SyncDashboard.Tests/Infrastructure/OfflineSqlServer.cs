@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Infrastructure;
 

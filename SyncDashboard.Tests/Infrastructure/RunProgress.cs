@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public static class RunProgress
     public static async Task<bool> FinishedARunThatSucceededAsync(MonitoringDbContext db, string node, CancellationToken ct)
     {
         await using var snapshot = await db.Database.BeginTransactionAsync(ct);
-        var leaseHeld = await db.SyncStates.AnyAsync(s => s.Service == SyncEngine.Service && s.LeaseOwner != null, ct);
+        var leaseHeld = await db.SyncStates.AnyAsync(s => s.Service == ServiceName.Todoist && s.LeaseOwner != null, ct);
         var newest = await db.SyncEvents.Where(e => e.Node == node).OrderByDescending(e => e.Id)
             .Select(e => (SyncStatus?)e.Status).FirstOrDefaultAsync(ct);
         return !leaseHeld && newest == SyncStatus.Succeeded;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Access;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring;

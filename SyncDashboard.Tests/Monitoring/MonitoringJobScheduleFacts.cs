@@ -46,7 +46,7 @@ public sealed class MonitoringJobScheduleFacts
         var day = await Eventually.ReturnsAsync(async () =>
         {
             await using var db = await app.CreateDbAsync();
-            return db.SyncMetrics.FirstOrDefault(m => m.Period == SyncDashboard.Monitoring.MetricPeriod.Daily);
+            return db.SyncMetrics.FirstOrDefault(m => m.Period == SyncDashboard.Data.MetricPeriod.Daily);
         });
         Assert.True(day.SuccessCount + day.FailureCount > 0);
     }

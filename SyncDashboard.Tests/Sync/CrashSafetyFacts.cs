@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Todoist.Simulator;
 using SyncDashboard.Todoist.Simulator;

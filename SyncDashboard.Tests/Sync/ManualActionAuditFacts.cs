@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;

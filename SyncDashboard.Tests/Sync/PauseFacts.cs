@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
@@ -364,7 +365,7 @@ public sealed class SyncEngineFacts
         {
             db.SyncEvents.Add(new SyncEvent
             {
-                Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
                 Status = SyncStatus.Started, StartedUtc = DateTime.UtcNow.AddHours(-1), Node = "other-machine/1",
             });
             await db.SaveChangesAsync(Ct);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Todoist.Simulator;
 using SyncDashboard.Todoist;

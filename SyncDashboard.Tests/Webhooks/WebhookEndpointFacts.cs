@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist;

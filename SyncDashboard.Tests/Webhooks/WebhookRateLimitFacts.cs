@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Webhooks;
 

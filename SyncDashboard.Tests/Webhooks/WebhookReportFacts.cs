@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Webhooks;
@@ -69,7 +70,7 @@ public sealed class WebhookReportFacts
         }
         var sync = await app.SyncAsync(SyncType.Incremental, SyncTrigger.Schedule);
 
-        var report = await app.Get<WebhookQueries>().GetAsync(SyncEngine.Service, 10, Ct);
+        var report = await app.Get<WebhookQueries>().GetAsync(ServiceName.Todoist, 10, Ct);
 
         Assert.Equal(5, (await app.DeliveriesAsync()).Count);
         var row = report.Missed.Single(m => m.EventId == sync.EventId);

@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Composition;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Access;
@@ -28,6 +29,7 @@ public static class AccessSetup
         var services = builder.Services;
         services.AddValidatedOptions<AccessOptions>(AccessOptions.Section);
         services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<ConfiguredUsers>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<IAuthorizationHandler, AccessRequirementHandler>();

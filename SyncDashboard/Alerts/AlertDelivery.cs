@@ -1,7 +1,8 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 
 namespace SyncDashboard.Alerts;
 
@@ -23,14 +24,14 @@ public sealed class AlertDelivery(
         var settings = options.Value;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notification = await db.AlertNotifications.SingleOrDefaultAsync(n => n.Id == notificationId, ct);
-        if (notification is null || notification.Outcome == DeliveryOutcome.Sent ||
-            notification is { Outcome: DeliveryOutcome.Failed, NextAttemptUtc: null }) return;
+        if (notification is null || notification.Outcome == NotificationOutcome.Sent ||
+            notification is { Outcome: NotificationOutcome.Failed, NextAttemptUtc: null }) return;
 
         // Claim the attempt: a duplicate job (a sweep after a crash, a second node) finds the count moved and stops.
         var seen = notification.Attempts;
         var now = time.GetUtcNow().UtcDateTime;
         var claimed = await db.AlertNotifications
-            .Where(n => n.Id == notificationId && n.Attempts == seen && n.Outcome != DeliveryOutcome.Sent)
+            .Where(n => n.Id == notificationId && n.Attempts == seen && n.Outcome != NotificationOutcome.Sent)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Attempts, seen + 1).SetProperty(n => n.LastAttemptUtc, now), ct);
         if (claimed == 0) return;
         var attempt = seen + 1;
@@ -51,7 +52,7 @@ public sealed class AlertDelivery(
         if (error is null)
         {
             await db.AlertNotifications.Where(n => n.Id == notificationId).ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.Outcome, DeliveryOutcome.Sent)
+                .SetProperty(n => n.Outcome, NotificationOutcome.Sent)
                 .SetProperty(n => n.SentUtc, done)
                 .SetProperty(n => n.NextAttemptUtc, (DateTime?)null), CancellationToken.None);
             logger.LogInformation("Alert notification {Id} sent by {Channel} (attempt {Attempt})",
@@ -64,7 +65,7 @@ public sealed class AlertDelivery(
             string? jobId = null;
             if (retry is { } delay) jobId = jobs.Schedule<AlertJobs>(j => j.DeliverAsync(notificationId, CancellationToken.None), delay);
             await db.AlertNotifications.Where(n => n.Id == notificationId).ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.Outcome, DeliveryOutcome.Failed)
+                .SetProperty(n => n.Outcome, NotificationOutcome.Failed)
                 .SetProperty(n => n.LastError, error)
                 .SetProperty(n => n.NextAttemptUtc, next)
                 .SetProperty(n => n.JobId, jobId), CancellationToken.None);

@@ -1,14 +1,13 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Live;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Alerts;
-
-public enum EvaluationReason { AfterRun, Schedule }
 
 /// <summary>Evaluates health, lets <see cref="FlapControl"/> decide, stores its memory and the notifications it asks
 /// for in one conditional save, then queues one delivery job per notification. Does nothing while no channel is
@@ -41,7 +40,7 @@ public sealed class AlertEvaluator(
     private async Task EvaluateOnceAsync(EvaluationReason reason, CancellationToken ct)
     {
         var settings = options.Value;
-        var service = SyncEngine.Service;
+        var service = ServiceName.Todoist;
         // Most "changed" signals (a run starting, a delivery recorded, a page action) bring no finished run: skip
         // those before paying for a health report.
         if (reason == EvaluationReason.AfterRun && !await HasNewRunAsync(service, ct)) return;
@@ -102,8 +101,8 @@ public sealed class AlertEvaluator(
         var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(2);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orphans = await db.AlertNotifications
-            .Where(n => (n.Outcome == DeliveryOutcome.Pending && n.CreatedUtc < cutoff) ||
-                        (n.Outcome == DeliveryOutcome.Failed && n.NextAttemptUtc != null && n.NextAttemptUtc < cutoff))
+            .Where(n => (n.Outcome == NotificationOutcome.Pending && n.CreatedUtc < cutoff) ||
+                        (n.Outcome == NotificationOutcome.Failed && n.NextAttemptUtc != null && n.NextAttemptUtc < cutoff))
             .Select(n => n.Id).Take(100).ToListAsync(ct);
         if (orphans.Count == 0) return;
         logger.LogWarning("Queueing {Count} alert notification(s) again whose delivery never ran", orphans.Count);
@@ -129,7 +128,7 @@ public sealed class AlertEvaluator(
             AlertCodes = string.Join(',', alerts.Select(a => a.Code)),
             AlertsJson = AlertMessage.AlertsJson(alerts),
             Subject = AlertMessage.Subject(service, planned, alerts),
-            Outcome = DeliveryOutcome.Pending,
+            Outcome = NotificationOutcome.Pending,
         }).ToList();
         db.AlertNotifications.AddRange(created);
         return created;
@@ -141,7 +140,7 @@ public sealed class AlertEvaluator(
         {
             // The job carries the id only: channel settings, and the SMTP password with them, stay in configuration.
             var jobId = jobs.Enqueue<AlertJobs>(j => j.DeliverAsync(id, CancellationToken.None));
-            await db.AlertNotifications.Where(n => n.Id == id && n.Outcome == DeliveryOutcome.Pending)
+            await db.AlertNotifications.Where(n => n.Id == id && n.Outcome == NotificationOutcome.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.JobId, jobId), ct);
         }
     }

@@ -1,32 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Health;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Alerts;
-
-/// <summary>A notification as the page and <c>GET /api/monitoring/notifications</c> show it.</summary>
-public sealed record NotificationRow(
-    long Id,
-    DateTime CreatedAt,
-    AlertChannel Channel,
-    NotificationKind Kind,
-    HealthStatus PreviousStatus,
-    HealthStatus Status,
-    IReadOnlyList<string> AlertCodes,
-    string Subject,
-    DeliveryOutcome Outcome,
-    int Attempts,
-    string? LastError,
-    DateTime? LastAttemptAt,
-    DateTime? NextAttemptAt,
-    DateTime? SentAt);
-
-/// <summary>Which channels are on, for the page's empty state; never their addresses or credentials.</summary>
-public sealed record AlertChannels(bool Webhook, bool Email)
-{
-    public bool Any => Webhook || Email;
-}
 
 public sealed class AlertQueries(IDbContextFactory<MonitoringDbContext> dbFactory, IOptions<AlertOptions> options)
 {

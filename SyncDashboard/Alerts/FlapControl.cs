@@ -1,37 +1,6 @@
-using SyncDashboard.Health;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Alerts;
-
-public enum NotificationKind { StatusChanged, Recovered, CriticalAlert, Reminder }
-
-/// <summary>What the flap control remembers between evaluations (stored in <c>alert_state</c>, so restarts and other
-/// nodes continue from it). <paramref name="NotifiedStatus"/> is the status last announced, Healthy before any;
-/// <paramref name="NotifiedCriticalCodes"/> the critical alerts announced and still open.</summary>
-public sealed record AlertMemory(
-    HealthStatus NotifiedStatus,
-    int ConsecutiveBad,
-    int ConsecutiveGood,
-    DateTime? LastSentUtc,
-    IReadOnlyList<string> NotifiedCriticalCodes)
-{
-    public static readonly AlertMemory Initial = new(HealthStatus.Healthy, 0, 0, null, []);
-
-    public bool IsNotifiedBad => FlapControl.IsBad(NotifiedStatus);
-}
-
-/// <param name="BadAfter">N: consecutive bad evaluations before a bad status is announced.</param>
-/// <param name="GoodAfter">M: consecutive healthy evaluations before a recovery is announced.</param>
-/// <param name="Reminder">Zero: no reminders.</param>
-public sealed record FlapPolicy(int BadAfter, int GoodAfter, TimeSpan Cooldown, TimeSpan Reminder)
-{
-    public static FlapPolicy From(AlertOptions options) => new(
-        options.NotifyAfterBadEvaluations, options.RecoverAfterGoodEvaluations, options.Cooldown, options.Reminder);
-}
-
-public sealed record PlannedNotification(NotificationKind Kind, HealthStatus From, HealthStatus To);
-
-/// <summary>The memory to store and, maybe, the one notification to send.</summary>
-public sealed record FlapDecision(AlertMemory Memory, PlannedNotification? Notify);
 
 /// <summary>Decides, from one health evaluation and the memory of the ones before, whether to notify. Pure: values in,
 /// values out.

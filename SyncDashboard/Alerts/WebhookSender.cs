@@ -57,6 +57,3 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<AlertOpti
     public static string Where(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority}" : "the webhook";
 }
-
-/// <summary>A channel refused or could not take a notification; the message is safe to record and show.</summary>
-public sealed class AlertDeliveryException(string message, Exception? inner = null) : Exception(message, inner);

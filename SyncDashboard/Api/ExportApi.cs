@@ -1,6 +1,6 @@
 using System.Globalization;
+using SyncDashboard.Configuration;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Api;
 
@@ -58,7 +58,7 @@ public static class ExportApi
             .Text("errorCode").Text("errorMessage").Text("httpStatus").Text("attempt").Text("errorChainId").Text("jobId")
             .EndRow();
         var rows = 0;
-        await foreach (var e in events.RangeAsync(SyncEngine.Service, start, end, ct))
+        await foreach (var e in events.RangeAsync(ServiceName.Todoist, start, end, ct))
         {
             csv.Number(e.Id).Text(e.Type.ToString()).Text(e.Trigger.ToString()).Text(e.Status.ToString())
                 .Time(e.StartedAt).Time(e.CompletedAt).Number(e.DurationMs).Number(e.ItemsProcessed)
@@ -80,7 +80,7 @@ public static class ExportApi
         var range = ParseRange(from, to, time);
         if (range.Problem is not null) return range.Problem;
         http.Response.Headers.ContentDisposition = Attachment(range.From!.Value, range.To!.Value, "json");
-        return TypedResults.Ok(events.RangeAsync(SyncEngine.Service, range.From.Value, range.To.Value, ct));
+        return TypedResults.Ok(events.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
     }
 
     private sealed record Range(DateTime? From, DateTime? To, IResult? Problem);

@@ -1,6 +1,6 @@
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Api;
@@ -26,7 +26,7 @@ public static class MonitoringApi
                 "When there are older events, the Link header (rel=\"next\") carries the URL of the next page.")
             .Produces<IReadOnlyList<EventRow>>()
             .ProducesValidationProblem();
-        group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(SyncEngine.Service, ct))
+        group.MapGet("/state", (StateQueries state, CancellationToken ct) => state.GetAsync(ServiceName.Todoist, ct))
             .WithSummary("Sync state")
             .WithDescription("The sync state of the Todoist service and how many objects the mirror holds.");
         group.MapGet("/errors", GetErrorsAsync)
@@ -35,12 +35,12 @@ public static class MonitoringApi
                 $"attempts and the time to its next retry; limit 1..{ErrorQueries.MaxLimit} (default {DefaultErrorLimit}).")
             .Produces<ErrorReport>()
             .ProducesValidationProblem();
-        group.MapGet("/health", (HealthQueries health, CancellationToken ct) => health.GetAsync(SyncEngine.Service, ct))
+        group.MapGet("/health", (HealthQueries health, CancellationToken ct) => health.GetAsync(ServiceName.Todoist, ct))
             .WithSummary("Service health and alerts")
             .WithDescription("Status (Unknown, Healthy, Degraded, Unhealthy), active alerts with code, severity, message " +
                 "and since-time, the next scheduled sync and uptime over 24 h, 7 d and 30 d.")
             .Produces<ServiceHealth>();
-        group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(SyncEngine.Service, ct))
+        group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(ServiceName.Todoist, ct))
             .WithSummary("Integration dashboard")
             .WithDescription("Overview (state and mirror counts), health, the last 24 hours' performance and recent activity in one call.");
         group.MapGet("/metrics", GetMetricsAsync)
@@ -97,7 +97,7 @@ public static class MonitoringApi
             return ApiProblems.BadParameter("cursor", "is not a cursor this API handed out");
         }
 
-        var page = await events.PageAsync(SyncEngine.Service, new EventFilter(statusFilter, typeFilter, triggerFilter),
+        var page = await events.PageAsync(ServiceName.Todoist, new EventFilter(statusFilter, typeFilter, triggerFilter),
             count, after, ct);
         if (page.Next is { } next)
         {
@@ -125,7 +125,7 @@ public static class MonitoringApi
         {
             return ApiProblems.BadParameter("limit", $"must be a whole number from 1 to {ErrorQueries.MaxLimit}");
         }
-        return TypedResults.Ok(await errors.ReportAsync(SyncEngine.Service, all, count, ct));
+        return TypedResults.Ok(await errors.ReportAsync(ServiceName.Todoist, all, count, ct));
     }
 
     /// <summary>Rollup rows of one period (<c>hour</c>, <c>day</c> or <c>week</c>), newest first.</summary>
@@ -144,7 +144,7 @@ public static class MonitoringApi
         {
             return BadCount("limit", MetricQueries.MaxLimit);
         }
-        return TypedResults.Ok(await metrics.LatestAsync(SyncEngine.Service, which.Value, count, ct));
+        return TypedResults.Ok(await metrics.LatestAsync(ServiceName.Todoist, which.Value, count, ct));
     }
 
     /// <summary>Every hour of the window with its successes, failures and durations, plus manual-trigger markers.</summary>
@@ -154,7 +154,7 @@ public static class MonitoringApi
         {
             return BadCount("hours", TimelineQueries.MaxHours);
         }
-        return TypedResults.Ok(await timeline.GetAsync(SyncEngine.Service, count, ct));
+        return TypedResults.Ok(await timeline.GetAsync(ServiceName.Todoist, count, ct));
     }
 
     /// <summary>Duration statistics and a trend per sync type over the last <c>days</c>.</summary>
@@ -164,7 +164,7 @@ public static class MonitoringApi
         {
             return BadCount("days", PerformanceQueries.MaxDays);
         }
-        return TypedResults.Ok(await performance.GetAsync(SyncEngine.Service, count, ct));
+        return TypedResults.Ok(await performance.GetAsync(ServiceName.Todoist, count, ct));
     }
 
     /// <summary>Deliveries beside their syncs, the latest webhook-triggered syncs, missed deliveries and rejections.</summary>
@@ -174,7 +174,7 @@ public static class MonitoringApi
         {
             return BadCount("limit", MaxWebhookLimit);
         }
-        return TypedResults.Ok(await webhooks.GetAsync(SyncEngine.Service, count, ct));
+        return TypedResults.Ok(await webhooks.GetAsync(ServiceName.Todoist, count, ct));
     }
 
     private static bool TryParseCount(string? text, int fallback, int max, out int value)

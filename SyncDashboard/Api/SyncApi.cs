@@ -1,5 +1,5 @@
 using SyncDashboard.Access;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Api;

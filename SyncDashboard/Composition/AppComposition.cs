@@ -2,7 +2,9 @@ using SyncDashboard.Access;
 using SyncDashboard.Alerts;
 using SyncDashboard.Api;
 using SyncDashboard.Components;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Live;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
@@ -17,10 +19,12 @@ public static class AppComposition
     {
         builder.UseRootAppSettings();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddMonitoringDatabase()
+        builder.AddDatabase()
+            .AddLiveUpdates()
             .AddTodoist()
             .AddHealth()
             .AddSync()
+            .AddMonitoringQueries()
             .AddWebhooks()
             .AddMonitoringJobs()
             .AddAlerts()

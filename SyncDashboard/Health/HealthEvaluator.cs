@@ -1,5 +1,5 @@
 using System.Globalization;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Health;
@@ -102,7 +102,7 @@ public static class HealthEvaluator
     private static Finding? RetriesExhausted(HealthInput input)
     {
         if (input.OpenChain is not { RetriesExhausted: true } chain) return null;
-        var why = RetryPolicy.IsRetryable(chain.Kind)
+        var why = chain.Kind.IsRetryable()
             ? $"All {chain.RetryCount} automatic retries failed"
             : $"Failures on {Describe(chain.Kind)} are not retried automatically";
         return Critical(AlertCodes.RetriesExhausted,

@@ -1,4 +1,4 @@
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Health;
@@ -47,18 +47,4 @@ public sealed record HealthInput
         RateLimitedUntilUtc = state.RateLimitedUntilUtc,
         IsPaused = state.IsPaused,
     };
-}
-
-/// <summary>The facts of an open error chain that health depends on. <paramref name="SinceUtc"/> is the chain's
-/// first failure; <paramref name="RetriesExhausted"/> means nothing automatic will try it again.</summary>
-public sealed record OpenChainSummary(FailureKind Kind, DateTime SinceUtc, int RetryCount, bool RetriesExhausted)
-{
-    /// <summary>Exhausted: no retry is pending and none will come, because the kind is not retryable or every
-    /// retry was spent. With retries turned off a retryable failure is not "exhausted": the next scheduled run is
-    /// its retry, and the consecutive-failure rule judges it.</summary>
-    public static OpenChainSummary Of(
-        FailureKind kind, DateTime createdUtc, int retryCount, DateTime? nextRetryUtc, RetryOptions retry) =>
-        new(kind, createdUtc, retryCount,
-            RetriesExhausted: nextRetryUtc is null &&
-                              (!RetryPolicy.IsRetryable(kind) || (retry.Enabled && retryCount >= retry.MaxRetries)));
 }

@@ -1,4 +1,4 @@
-using SyncDashboard.Composition;
+using SyncDashboard.Configuration;
 
 namespace SyncDashboard.Health;
 

@@ -1,11 +1,5 @@
 namespace SyncDashboard.Health;
 
-/// <summary>A finished attempt: when its outcome was known (the event's completion) and whether it succeeded.</summary>
-public sealed record AttemptPoint(DateTime AtUtc, bool Succeeded);
-
-/// <summary>Uptime shares (0–1) over the last day, week and month; null where the window has no data.</summary>
-public sealed record UptimeSummary(double? Last24Hours, double? Last7Days, double? Last30Days);
-
 public static class Uptime
 {
     /// <summary>The share of the window [<paramref name="windowStartUtc"/>, <paramref name="windowEndUtc"/>) during

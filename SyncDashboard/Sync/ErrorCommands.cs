@@ -1,12 +1,10 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Access;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 
 namespace SyncDashboard.Sync;
-
-public enum ChainActionStatus { Done, NotFound, AlreadyResolved, Paused }
-
-public sealed record ChainActionResult(ChainActionStatus Status, string? JobId = null);
 
 /// <summary>What an operator can do to a failure chain: end it by hand, or retry it now.</summary>
 public sealed class ErrorCommands(

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Access;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 
 namespace SyncDashboard.Sync;
 
@@ -28,12 +31,12 @@ public sealed class PauseCommands(
 
     private async Task<bool> SetAsync(bool paused, string actor, CancellationToken ct)
     {
-        await SyncStateRow.EnsureAsync(dbFactory, SyncEngine.Service, ct);
+        await SyncStateRow.EnsureAsync(dbFactory, ServiceName.Todoist, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Conditional, so two people pressing Pause at once record one pause, not two.
         var changed = await db.SyncStates
-            .Where(s => s.Service == SyncEngine.Service && s.IsPaused != paused)
+            .Where(s => s.Service == ServiceName.Todoist && s.IsPaused != paused)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPaused, paused), ct);
         if (changed == 0) return false;
         audit.Add(db, paused ? AuditAction.Pause : AuditAction.Resume, actor, paused ? PauseDetails : null);

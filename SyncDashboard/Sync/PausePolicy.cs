@@ -1,4 +1,4 @@
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Sync;
 

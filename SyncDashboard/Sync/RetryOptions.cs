@@ -26,4 +26,7 @@ public sealed class RetryOptions
     /// <summary>Each delay is spread by up to this share either way, so retries of many nodes do not align.</summary>
     [Range(0.0, 0.9)]
     public double JitterRatio { get; set; } = 0.2;
+
+    /// <summary>How many retries a chain gets, or null when retries are turned off.</summary>
+    public int? RetryLimit() => Enabled ? MaxRetries : null;
 }

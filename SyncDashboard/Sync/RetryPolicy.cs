@@ -1,4 +1,4 @@
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Sync;
 
@@ -6,14 +6,11 @@ namespace SyncDashboard.Sync;
 /// options and a random sample in [0, 1) go in; a decision comes out.</summary>
 public static class RetryPolicy
 {
-    public static bool IsRetryable(FailureKind kind) =>
-        kind is FailureKind.Transient or FailureKind.RateLimited or FailureKind.Unknown;
-
     public static RetryDecision Decide(
         FailureKind kind, int retriesDone, TimeSpan? retryAfter, RetryOptions options, double randomSample)
     {
         if (!options.Enabled) return RetryDecision.GiveUp("retries are turned off (Retry:Enabled)");
-        if (!IsRetryable(kind)) return RetryDecision.GiveUp($"{kind} failures need a human, not a retry");
+        if (!kind.IsRetryable()) return RetryDecision.GiveUp($"{kind} failures need a human, not a retry");
         if (retriesDone >= options.MaxRetries) return RetryDecision.GiveUp($"retries exhausted ({options.MaxRetries})");
 
         var nominal = NominalDelay(retriesDone, options);
@@ -28,13 +25,4 @@ public static class RetryPolicy
     public static TimeSpan NominalDelay(int retriesDone, RetryOptions options) =>
         TimeSpan.FromSeconds(Math.Min(options.MaxDelaySeconds,
             options.BaseDelaySeconds * Math.Pow(options.Multiplier, retriesDone)));
-}
-
-public sealed record RetryDecision(TimeSpan? Delay, string? GiveUpReason)
-{
-    public bool ShouldRetry => Delay is not null;
-
-    public static RetryDecision RetryAfter(TimeSpan delay) => new(delay, null);
-
-    public static RetryDecision GiveUp(string reason) => new(null, reason);
 }

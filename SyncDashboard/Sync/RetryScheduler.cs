@@ -1,7 +1,8 @@
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 
 namespace SyncDashboard.Sync;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Sync;
 
@@ -144,7 +144,7 @@ public sealed class RunRecorder(
         {
             state.RateLimitedUntilUtc = now + retryAfter;
         }
-        var openChain = OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value);
+        var openChain = OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value.RetryLimit());
         SetHealth(state, openChain, failure.Kind, now);
 
         await AddToHourAsync(db, service, run, now, ct);
@@ -285,11 +285,3 @@ public sealed class RunRecorder(
     private static long DurationMs(DateTime started, DateTime completed) =>
         Math.Max(0, (long)(completed - started).TotalMilliseconds);
 }
-
-/// <summary>The chain a failure was recorded on, and when it should be retried (null: no new retry).</summary>
-public sealed record FailureRecord(long ChainId, DateTime? RetryAtUtc);
-
-/// <summary>What a successful fetch brought and did to the mirror.</summary>
-public sealed record RunResult(
-    string Service, SyncType Type, string NewToken, int ObjectCount, Monitoring.Mirror.MirrorChanges Changes,
-    DateTime? SnapshotUtc);

@@ -1,13 +1,9 @@
 using Hangfire;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Access;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Sync;
-
-/// <summary>What "Sync now" returns: the Hangfire job id, or why nothing was enqueued.</summary>
-public sealed record SyncRequestResult(string? JobId, string? RefusedBecause)
-{
-    public bool Accepted => JobId is not null;
-}
 
 /// <summary>The actions the dashboard and the API offer; they enqueue Hangfire jobs and never sync inline. Each
 /// accepted request is audited under its actor.</summary>
@@ -18,7 +14,7 @@ public sealed class SyncCommands(IBackgroundJobClient jobs, SyncLease lease, Aud
     /// <summary>Queues a manual sync. It runs even while syncing is paused: see <see cref="PausePolicy"/>.</summary>
     public async Task<SyncRequestResult> RequestSyncAsync(SyncType type, string actor, CancellationToken ct)
     {
-        if (await lease.IsHeldAsync(SyncEngine.Service, ct)) return new SyncRequestResult(null, BusyReason);
+        if (await lease.IsHeldAsync(ServiceName.Todoist, ct)) return new SyncRequestResult(null, BusyReason);
         var jobId = jobs.Enqueue<SyncJobs>(j => j.RunAsync(type, SyncTrigger.Manual, null, CancellationToken.None));
         await audit.RecordAsync(AuditAction.SyncNow, actor, $"{type} sync, job {jobId}", ct);
         return new SyncRequestResult(jobId, null);

@@ -1,38 +1,14 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
+using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Sync;
-
-/// <param name="ChainId">For a retry: the failure chain it retries.</param>
-public sealed record SyncRequest(SyncType Type, SyncTrigger Trigger, string? JobId = null, long? ChainId = null);
-
-public enum SyncOutcomeKind { Succeeded, Failed, Skipped, Deferred, Paused }
-
-/// <summary>How a run ended. A skipped run (the lease was busy) recorded nothing and is not a failure; a deferred one
-/// did not call Todoist because Todoist asked us to wait until <see cref="DeferredUntilUtc"/>; a paused one was held
-/// back by <see cref="PausePolicy"/> and recorded nothing either (it is no attempt, so no event, failure or metric).</summary>
-public sealed record SyncOutcome(SyncOutcomeKind Kind, long? EventId = null, SyncFailure? Failure = null)
-{
-    public static readonly SyncOutcome Skipped = new(SyncOutcomeKind.Skipped);
-
-    public static readonly SyncOutcome Paused = new(SyncOutcomeKind.Paused);
-
-    /// <summary>The failure chain the run belongs to, if any.</summary>
-    public long? ChainId { get; init; }
-
-    /// <summary>When the retry policy wants the chain tried again; the scheduler turns it into a delayed job.</summary>
-    public DateTime? RetryAtUtc { get; init; }
-
-    public DateTime? DeferredUntilUtc { get; init; }
-
-    /// <summary>A pending retry job that the success made pointless; the scheduler deletes it.</summary>
-    public string? ObsoleteRetryJobId { get; init; }
-}
 
 /// <summary>One sync run, as DESIGN.md's "One sync run": lease, <c>Started</c> event, fetch, one transaction for
 /// mirror rows + new token + completed event + state + hourly rollup + error chain, then notify. Knows nothing
@@ -49,9 +25,6 @@ public sealed class SyncEngine(
     IOptions<SyncOptions> options,
     ILogger<SyncEngine> logger)
 {
-    /// <summary>The one service synced today; every row carries it so more can follow.</summary>
-    public const string Service = "todoist";
-
     public async Task<SyncOutcome> RunAsync(SyncRequest request, CancellationToken ct)
     {
         if (PausePolicy.Holds(request.Trigger, await IsPausedAsync(ct)))
@@ -62,7 +35,7 @@ public sealed class SyncEngine(
         }
 
         var owner = RunIdentity.NewRunOwner();
-        if (!await lease.TryAcquireAsync(Service, owner, options.Value.RunTimeout, ct))
+        if (!await lease.TryAcquireAsync(ServiceName.Todoist, owner, options.Value.RunTimeout, ct))
         {
             telemetry.Skipped.Add(1);
             logger.LogInformation("{Type} sync ({Trigger}) skipped: another run holds the lease", request.Type, request.Trigger);
@@ -71,7 +44,7 @@ public sealed class SyncEngine(
 
         try
         {
-            await recorder.CloseAbandonedAsync(Service, ct);
+            await recorder.CloseAbandonedAsync(ServiceName.Todoist, ct);
             // The rate gate: after a 429 nothing calls Todoist before the time it gave.
             if (await RateLimitedUntilAsync(ct) is { } until)
             {
@@ -93,7 +66,7 @@ public sealed class SyncEngine(
         }
         finally
         {
-            await lease.ReleaseAsync(Service, owner, CancellationToken.None);
+            await lease.ReleaseAsync(ServiceName.Todoist, owner, CancellationToken.None);
             // After the release, so that pages reloading on this see the run finished and the lease free.
             await notifier.NotifyAsync();
         }
@@ -112,7 +85,7 @@ public sealed class SyncEngine(
             // Without a stored token Todoist can only answer with a full snapshot: record the run as what it is.
             var effective = token == TodoistClient.FullSyncToken ? request with { Type = SyncType.Full } : request;
             var askedAt = time.GetUtcNow().UtcDateTime;
-            eventId = await recorder.StartAsync(Service, effective, token, ct);
+            eventId = await recorder.StartAsync(ServiceName.Todoist, effective, token, ct);
             await notifier.NotifyAsync();
 
             var (response, sentToken) = await FetchAsync(token, ct);
@@ -162,7 +135,7 @@ public sealed class SyncEngine(
             logger.LogWarning("{Type} sync ({Trigger}) failed: {Code} ({Kind}) {Message}",
                 request.Type, request.Trigger, failure.Code, failure.Kind, failure.Message);
             // Recorded even while the app shuts down: a failure that leaves no trace is a lost failure.
-            var record = await recorder.RecordFailureAsync(Service, eventId.Value, request, failure, CancellationToken.None);
+            var record = await recorder.RecordFailureAsync(ServiceName.Todoist, eventId.Value, request, failure, CancellationToken.None);
             return (new SyncOutcome(SyncOutcomeKind.Failed, eventId, failure)
             {
                 ChainId = record?.ChainId,
@@ -191,7 +164,7 @@ public sealed class SyncEngine(
         var started = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await lease.RenewWithinAsync(db, Service, owner, options.Value.RunTimeout, ct))
+        if (!await lease.RenewWithinAsync(db, ServiceName.Todoist, owner, options.Value.RunTimeout, ct))
         {
             // Our lease expired and another run took it: its token is the truth, ours must not land.
             throw new LeaseLostException();
@@ -199,7 +172,7 @@ public sealed class SyncEngine(
         var syncedAt = time.GetUtcNow().UtcDateTime;
         var changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
         var lacksComments = type != SyncType.Full && await mirror.LacksCommentsAsync(db, response, ct);
-        var result = new RunResult(Service, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
+        var result = new RunResult(ServiceName.Todoist, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
         string? obsoleteRetry;
         try
         {
@@ -219,40 +192,19 @@ public sealed class SyncEngine(
     private async Task<DateTime?> RateLimitedUntilAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var until = await db.SyncStates.Where(s => s.Service == Service).Select(s => s.RateLimitedUntilUtc).SingleOrDefaultAsync(ct);
+        var until = await db.SyncStates.Where(s => s.Service == ServiceName.Todoist).Select(s => s.RateLimitedUntilUtc).SingleOrDefaultAsync(ct);
         return until > time.GetUtcNow().UtcDateTime ? until : null;
     }
 
     private async Task<bool> IsPausedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SyncStates.Where(s => s.Service == Service).Select(s => s.IsPaused).SingleOrDefaultAsync(ct);
+        return await db.SyncStates.Where(s => s.Service == ServiceName.Todoist).Select(s => s.IsPaused).SingleOrDefaultAsync(ct);
     }
 
     private async Task<string?> StoredTokenAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SyncStates.Where(s => s.Service == Service).Select(s => s.LastSyncToken).SingleOrDefaultAsync(ct);
+        return await db.SyncStates.Where(s => s.Service == ServiceName.Todoist).Select(s => s.LastSyncToken).SingleOrDefaultAsync(ct);
     }
-}
-
-/// <summary>The run no longer holds the lease (it expired, or its event was closed as abandoned by another node).</summary>
-public sealed class LeaseLostException() : Exception("The run lost its lease before committing; nothing was applied.");
-
-/// <summary>Counters for runs, on the <c>SyncDashboard.Sync</c> meter (dotnet-counters, OpenTelemetry).</summary>
-public sealed class SyncTelemetry
-{
-    public SyncTelemetry(IMeterFactory meters)
-    {
-        var meter = meters.Create("SyncDashboard.Sync");
-        Succeeded = meter.CreateCounter<long>("syncdashboard.sync.succeeded");
-        Failed = meter.CreateCounter<long>("syncdashboard.sync.failed");
-        Skipped = meter.CreateCounter<long>("syncdashboard.sync.skipped", description: "Runs skipped because another held the lease");
-        Paused = meter.CreateCounter<long>("syncdashboard.sync.paused", description: "Runs not started because syncing is paused");
-    }
-
-    public Counter<long> Succeeded { get; }
-    public Counter<long> Failed { get; }
-    public Counter<long> Skipped { get; }
-    public Counter<long> Paused { get; }
 }

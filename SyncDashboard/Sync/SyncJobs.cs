@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Sync;
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Sync;
@@ -22,8 +23,8 @@ public sealed class SyncSchedule(
 
     public async Task StartAsync(CancellationToken ct)
     {
-        await lease.ReleaseIfOwnerDiedAsync(SyncEngine.Service, ct);
-        await recorder.CloseAbandonedAsync(SyncEngine.Service, ct);
+        await lease.ReleaseIfOwnerDiedAsync(ServiceName.Todoist, ct);
+        await recorder.CloseAbandonedAsync(ServiceName.Todoist, ct);
         await retries.ReconcileAsync(ct);
 
         var sync = options.Value;

@@ -5,9 +5,10 @@ using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Access;
-using SyncDashboard.Composition;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Sync.Mirror;
 
 namespace SyncDashboard.Sync;
 
@@ -20,7 +21,7 @@ public static class SyncSetup
         var services = builder.Services;
         services.AddValidatedOptions<SyncOptions>(SyncOptions.Section);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.Section);
-        services.AddSingleton<IValidateOptions<SyncOptions>, CronValidator>();
+        services.AddSingleton<IValidateOptions<SyncOptions>, SyncCronValidator>();
 
         services.AddSingleton<MirrorWriter>();
         services.AddSingleton<SyncLease>();
@@ -59,7 +60,7 @@ public static class SyncSetup
                 .UseRecommendedSerializerSettings()
                 .UseStorage(provider.GetRequiredService<JobStorage>());
         });
-        // After the migrator (registered by AddMonitoringDatabase), before the Hangfire server starts working.
+        // After the migrator (registered by AddDatabase), before the Hangfire server starts working.
         services.AddHostedService<SyncSchedule>();
         services.AddHangfireServer((provider, server) =>
         {

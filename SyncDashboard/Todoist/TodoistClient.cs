@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist;

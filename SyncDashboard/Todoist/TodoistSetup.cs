@@ -1,4 +1,4 @@
-using SyncDashboard.Composition;
+using SyncDashboard.Configuration;
 using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Todoist;

@@ -1,17 +1,6 @@
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Webhooks;
-
-/// <summary>A successful sync as the missed-delivery count sees it: what it found, and the window of changes it
-/// covered (from the previous successful sync's start to its own).</summary>
-public sealed record SyncWindow(long EventId, SyncType Type, SyncTrigger Trigger, DateTime StartedUtc, int Changes);
-
-/// <summary>A delivery as the count sees it: which object it announced, and when the change happened.</summary>
-public sealed record Announcement(string? ObjectType, string? ObjectId, DateTime AtUtc);
-
-/// <summary>Changes an incremental sync found beyond what deliveries announced for its window.</summary>
-public sealed record MissedDeliveryRow(
-    long EventId, SyncType Type, SyncTrigger Trigger, DateTime StartedAt, int Changes, int Announced, int Missed);
 
 /// <summary>Missed deliveries: for each incremental or webhook sync, the objects it found changed minus the distinct
 /// objects that deliveries announced as changed between the previous successful sync and this one (by Todoist's

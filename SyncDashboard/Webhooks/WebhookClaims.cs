@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Webhooks;
@@ -13,10 +14,10 @@ public sealed class WebhookClaims(IDbContextFactory<MonitoringDbContext> dbFacto
     public async Task<int> ClaimAsync(string claimToken, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.SyncStates.Where(s => s.Service == SyncEngine.Service)
+        await db.SyncStates.Where(s => s.Service == ServiceName.Todoist)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.WebhookSyncDueUtc, (DateTime?)null), ct);
         return await db.WebhookDeliveries
-            .Where(d => d.Service == SyncEngine.Service && d.ClaimToken == null && d.SyncEventId == null)
+            .Where(d => d.Service == ServiceName.Todoist && d.ClaimToken == null && d.SyncEventId == null)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.ClaimToken, claimToken), ct);
     }
 

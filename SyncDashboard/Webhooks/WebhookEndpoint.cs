@@ -1,6 +1,6 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Wire;
 

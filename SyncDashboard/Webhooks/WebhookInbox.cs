@@ -1,13 +1,13 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Webhooks;
-
-public enum DeliveryOutcome { Recorded, Duplicate }
 
 /// <summary>What the endpoint does with a verified delivery: record it once (the delivery id is unique), and arm the
 /// one webhook sync of its burst. Also counts refused requests. No Hangfire job ever carries more than its name.</summary>
@@ -25,10 +25,10 @@ public sealed class WebhookInbox(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<DeliveryOutcome> AcceptAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
+    public async Task<InboxOutcome> AcceptAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
     {
         var outcome = await RecordAsync(deliveryId, payload, ct);
-        if (outcome != DeliveryOutcome.Recorded)
+        if (outcome != InboxOutcome.Recorded)
         {
             // A redelivery of a delivery no sync has taken on: its first arrival was saved but arming failed (Todoist
             // got a 500 and redelivered), so arm now. Arming is idempotent: an armed burst stays one sync.
@@ -41,13 +41,13 @@ public sealed class WebhookInbox(
         return outcome;
     }
 
-    private async Task<DeliveryOutcome> RecordAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
+    private async Task<InboxOutcome> RecordAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
     {
-        if (await CountRedeliveryAsync(deliveryId, ct)) return DeliveryOutcome.Duplicate;
+        if (await CountRedeliveryAsync(deliveryId, ct)) return InboxOutcome.Duplicate;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.WebhookDeliveries.Add(new WebhookDelivery
         {
-            Service = SyncEngine.Service,
+            Service = ServiceName.Todoist,
             DeliveryId = deliveryId,
             EventName = payload.EventName,
             UserId = payload.UserId,
@@ -59,13 +59,13 @@ public sealed class WebhookInbox(
         try
         {
             await db.SaveChangesAsync(ct);
-            return DeliveryOutcome.Recorded;
+            return InboxOutcome.Recorded;
         }
         catch (DbUpdateException)
         {
             // The same delivery arrived twice at once (two nodes, or Todoist's retry racing a slow answer): the
             // unique index let one in, and this one is the redelivery. Anything else is a real failure.
-            if (await CountRedeliveryAsync(deliveryId, ct)) return DeliveryOutcome.Duplicate;
+            if (await CountRedeliveryAsync(deliveryId, ct)) return InboxOutcome.Duplicate;
             throw;
         }
     }
@@ -88,14 +88,14 @@ public sealed class WebhookInbox(
     /// UPDATE (atomic across nodes) and schedules the job; the rest of the burst finds it armed and does nothing.</summary>
     public async Task ArmAsync(CancellationToken ct, DateTime? notBeforeUtc = null)
     {
-        await SyncStateRow.EnsureAsync(dbFactory, SyncEngine.Service, ct);
+        await SyncStateRow.EnsureAsync(dbFactory, ServiceName.Todoist, ct);
         var now = Now;
         var debounce = TimeSpan.FromSeconds(options.Value.DebounceSeconds);
         var due = notBeforeUtc is { } at && at > now + debounce ? at : now + debounce;
         var stale = now - StaleArming;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var armed = await db.SyncStates
-            .Where(s => s.Service == SyncEngine.Service && (s.WebhookSyncDueUtc == null || s.WebhookSyncDueUtc < stale))
+            .Where(s => s.Service == ServiceName.Todoist && (s.WebhookSyncDueUtc == null || s.WebhookSyncDueUtc < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.WebhookSyncDueUtc, due), ct);
         if (armed == 0) return;
 
@@ -110,7 +110,7 @@ public sealed class WebhookInbox(
         {
             // No job will run for this arming: disarm (only our own arming), so the next delivery or Todoist's
             // redelivery of this one arms at once instead of waiting out the stale-arming time.
-            await db.SyncStates.Where(s => s.Service == SyncEngine.Service && s.WebhookSyncDueUtc == due)
+            await db.SyncStates.Where(s => s.Service == ServiceName.Todoist && s.WebhookSyncDueUtc == due)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.WebhookSyncDueUtc, (DateTime?)null), CancellationToken.None);
             throw;
         }
@@ -125,10 +125,10 @@ public sealed class WebhookInbox(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var updated = await db.WebhookRejections
-                .Where(r => r.Service == SyncEngine.Service && r.HourUtc == hour && r.Reason == reason)
+                .Where(r => r.Service == ServiceName.Todoist && r.HourUtc == hour && r.Reason == reason)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Count, x => x.Count + 1), ct);
             if (updated > 0) return;
-            db.WebhookRejections.Add(new WebhookRejection { Service = SyncEngine.Service, HourUtc = hour, Reason = reason, Count = 1 });
+            db.WebhookRejections.Add(new WebhookRejection { Service = ServiceName.Todoist, HourUtc = hour, Reason = reason, Count = 1 });
             try
             {
                 await db.SaveChangesAsync(ct);

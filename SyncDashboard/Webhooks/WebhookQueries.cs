@@ -1,36 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Webhooks;
-
-/// <summary>A delivery beside the sync that covered it; latency = that sync's completion minus the receipt.</summary>
-public sealed record WebhookDeliveryRow(
-    long Id, string DeliveryId, string EventName, string UserId, string? ObjectId, DateTime? TriggeredAt,
-    DateTime ReceivedAt, int Redeliveries, long? SyncEventId, SyncStatus? SyncStatus, long? LatencyMs);
-
-/// <summary>A webhook-triggered sync with how many deliveries it covered and the slowest of them.</summary>
-public sealed record WebhookSyncRow(EventRow Event, int Deliveries, long? MaxLatencyMs);
-
-public sealed record WebhookRejectionSummary(long MissingSignature, long BadSignature, long TooLarge, long Malformed)
-{
-    public long Signatures => MissingSignature + BadSignature;
-    public long Total => Signatures + TooLarge + Malformed;
-}
-
-/// <summary>The last 24 hours at a glance. Latency is over the deliveries listed; changes found and missed over the
-/// incremental syncs of the last 24 hours among the latest <see cref="WebhookQueries.MissedSyncCount"/>.</summary>
-public sealed record WebhookSummary(
-    int Deliveries, int Redeliveries, long? MedianLatencyMs, long? MaxLatencyMs, WebhookRejectionSummary Rejected,
-    int ChangesFound, int MissedChanges, DateTime? LastDeliveryAt);
-
-/// <summary>The webhooks view and <c>GET /api/monitoring/webhooks</c>. <see cref="Receiving"/>: verified with
-/// <c>Todoist:ClientSecret</c>, with the demo's per-process secret, or off.</summary>
-public sealed record WebhookReport(
-    WebhookSecretSource Receiving, WebhookSummary Last24Hours, IReadOnlyList<WebhookDeliveryRow> Deliveries,
-    IReadOnlyList<WebhookSyncRow> Syncs, IReadOnlyList<MissedDeliveryRow> Missed);
 
 public sealed class WebhookQueries(
     IDbContextFactory<MonitoringDbContext> dbFactory, EventQueries events, WebhookSecret secret,

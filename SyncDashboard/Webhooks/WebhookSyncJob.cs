@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Server;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Webhooks;

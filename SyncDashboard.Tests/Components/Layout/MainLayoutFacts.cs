@@ -1,11 +1,11 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Components;
 using SyncDashboard.Access;
 using SyncDashboard.Components.Layout;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist;

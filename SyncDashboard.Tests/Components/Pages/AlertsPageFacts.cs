@@ -1,8 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Alerts;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Live;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
@@ -49,8 +50,8 @@ public sealed class AlertsPageFacts
         await using (var db = await app.CreateDbAsync())
         {
             db.AlertNotifications.AddRange(
-                Row(decided, AlertChannel.Webhook, DeliveryOutcome.Sent, attempts: 1, error: null),
-                Row(decided.AddMinutes(1), AlertChannel.Email, DeliveryOutcome.Failed, attempts: 4,
+                Row(decided, AlertChannel.Webhook, NotificationOutcome.Sent, attempts: 1, error: null),
+                Row(decided.AddMinutes(1), AlertChannel.Email, NotificationOutcome.Failed, attempts: 4,
                     error: "SMTP smtp.example.test:587: 554 Refused"));
             await db.SaveChangesAsync(Ct);
         }
@@ -80,7 +81,7 @@ public sealed class AlertsPageFacts
         return context;
     }
 
-    private static AlertNotification Row(DateTime created, AlertChannel channel, DeliveryOutcome outcome, int attempts, string? error) => new()
+    private static AlertNotification Row(DateTime created, AlertChannel channel, NotificationOutcome outcome, int attempts, string? error) => new()
     {
         Service = "todoist", CreatedUtc = created, Channel = channel, Kind = NotificationKind.StatusChanged,
         FromStatus = HealthStatus.Healthy, ToStatus = HealthStatus.Unhealthy, AlertCodes = AlertCodes.CredentialsInvalid,

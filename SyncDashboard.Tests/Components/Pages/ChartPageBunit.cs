@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Components.Charts;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Live;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;

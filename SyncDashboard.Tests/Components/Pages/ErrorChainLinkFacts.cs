@@ -2,7 +2,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Components.Pages;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
@@ -54,14 +55,14 @@ public sealed class ErrorChainLinkFacts
         var now = DashboardBunit.Now.UtcDateTime;
         var chain = new SyncError
         {
-            Service = SyncEngine.Service, Kind = FailureKind.Transient, ErrorCode = "SERVICE_UNAVAILABLE",
+            Service = ServiceName.Todoist, Kind = FailureKind.Transient, ErrorCode = "SERVICE_UNAVAILABLE",
             Message = "Service unavailable", HttpStatus = 503, CreatedUtc = now.AddMinutes(-2), LastOccurredUtc = now.AddMinutes(-2),
         };
         db.SyncErrors.Add(chain);
         await db.SaveChangesAsync(Ct);
         var failed = new SyncEvent
         {
-            Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Manual, Status = SyncStatus.Failed,
+            Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Manual, Status = SyncStatus.Failed,
             StartedUtc = now.AddMinutes(-2), CompletedUtc = now.AddMinutes(-2).AddSeconds(1), DurationMs = 1000,
             ErrorCode = "SERVICE_UNAVAILABLE", ErrorMessage = "Service unavailable", ErrorKind = FailureKind.Transient,
             HttpStatus = 503, ErrorChainId = chain.Id,

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SyncDashboard.Components.Pages;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
@@ -72,7 +73,7 @@ public sealed class ErrorsPageFacts
         var chainId = await AddOpenChainAsync(database);
         await using (var db = database.Open())
         {
-            db.SyncStates.Add(new SyncState { Service = SyncEngine.Service, IsPaused = true });
+            db.SyncStates.Add(new SyncState { Service = ServiceName.Todoist, IsPaused = true });
             await db.SaveChangesAsync(Ct);
         }
         await using var context = DashboardBunit.CreateOperator(database: database);
@@ -95,7 +96,7 @@ public sealed class ErrorsPageFacts
         var now = DashboardBunit.Now.UtcDateTime;
         var chain = new SyncError
         {
-            Service = SyncEngine.Service, Kind = FailureKind.Transient, ErrorCode = "SERVICE_UNAVAILABLE",
+            Service = ServiceName.Todoist, Kind = FailureKind.Transient, ErrorCode = "SERVICE_UNAVAILABLE",
             Message = "Service unavailable", HttpStatus = 503, CreatedUtc = now.AddMinutes(-2), LastOccurredUtc = now.AddMinutes(-1),
             RetryCount = 5,
         };

@@ -1,6 +1,5 @@
 using Bunit;
 using SyncDashboard.Components.Pages;
-using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 
 namespace SyncDashboard.Tests.Components.Pages;

@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Components.Pages;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+using SyncDashboard.Live;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist;
 using SyncDashboard.Webhooks;
@@ -38,14 +39,14 @@ public sealed class WebhooksPageFacts
             var received = DashboardBunit.Now.UtcDateTime.AddSeconds(-10);
             var sync = new SyncEvent
             {
-                Service = SyncEngine.Service, Type = SyncType.Webhook, Trigger = SyncTrigger.Webhook,
+                Service = ServiceName.Todoist, Type = SyncType.Webhook, Trigger = SyncTrigger.Webhook,
                 Status = SyncStatus.Succeeded, StartedUtc = received.AddSeconds(5), CompletedUtc = received.AddSeconds(6), DurationMs = 1000,
             };
             db.SyncEvents.Add(sync);
             await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
-                Service = SyncEngine.Service, DeliveryId = "d-7", EventName = "item:added", UserId = "1", ObjectType = "item",
+                Service = ServiceName.Todoist, DeliveryId = "d-7", EventName = "item:added", UserId = "1", ObjectType = "item",
                 ObjectId = "x", TriggeredUtc = received.AddSeconds(-1), ReceivedUtc = received, SyncEventId = sync.Id,
             });
             await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);

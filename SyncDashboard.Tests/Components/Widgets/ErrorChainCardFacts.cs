@@ -1,6 +1,6 @@
 using Bunit;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;

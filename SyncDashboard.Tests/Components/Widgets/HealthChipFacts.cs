@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Bunit;
 using MudBlazor;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Health;
+using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 

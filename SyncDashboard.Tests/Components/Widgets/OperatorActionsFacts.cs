@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SyncDashboard.Access;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;

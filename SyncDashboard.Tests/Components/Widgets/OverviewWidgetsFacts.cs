@@ -1,5 +1,6 @@
 using Bunit;
 using SyncDashboard.Components.Widgets;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using Bunit;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Live;
+using SyncDashboard.Live;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 

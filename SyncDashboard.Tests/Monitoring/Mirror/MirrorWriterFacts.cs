@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Wire;
 

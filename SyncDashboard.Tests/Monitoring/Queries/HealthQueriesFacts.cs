@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Health;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Monitoring.Rollups;
@@ -24,7 +24,7 @@ public sealed class HealthQueriesFacts
         await using var app = NewApp();
         await app.StartAsync();
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Equal(HealthStatus.Unknown, health.Status);
         Assert.Empty(health.Alerts);
@@ -42,7 +42,7 @@ public sealed class HealthQueriesFacts
         await using var app = NewApp();
         await app.StartAsync();
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         var next = Assert.NotNull(health.NextScheduledSyncAt);
         Assert.Equal(DateTimeKind.Utc, next.Kind);
@@ -58,7 +58,7 @@ public sealed class HealthQueriesFacts
         await app.StartAsync();
         await RunAsync(app);
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Equal(HealthStatus.Healthy, health.Status);
         Assert.Equal(1, health.LastHourAttempts);
@@ -80,7 +80,7 @@ public sealed class HealthQueriesFacts
         app.Simulator.Faults = new SimulatorFaults();
         for (var i = 0; i < 5; i++) await RunAsync(app);
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Equal(HealthStatus.Healthy, health.Status);
         Assert.Empty(health.Alerts);
@@ -97,7 +97,7 @@ public sealed class HealthQueriesFacts
         app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
         await RunAsync(app);
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Equal(HealthStatus.Degraded, health.Status);
         var alert = Assert.Single(health.Alerts, a => a.Code == AlertCodes.ConsecutiveFailures);
@@ -115,7 +115,7 @@ public sealed class HealthQueriesFacts
         app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
         for (var i = 0; i < 3; i++) await RunAsync(app);
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Equal(HealthStatus.Unhealthy, health.Status);
         Assert.Equal(AlertSeverity.Critical, Assert.Single(health.Alerts, a => a.Code == AlertCodes.ConsecutiveFailures).Severity);
@@ -135,14 +135,14 @@ public sealed class HealthQueriesFacts
             var now = DateTime.UtcNow;
             db.SyncEvents.Add(new SyncEvent
             {
-                Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
                 Status = SyncStatus.Succeeded, StartedUtc = now.AddMinutes(-5), CompletedUtc = now.AddMinutes(-5),
                 DurationMs = 100, ItemsDeleted = 10_000,
             });
             await db.SaveChangesAsync(Ct);
         }
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Contains(health.Alerts, a => a.Code == AlertCodes.MassDeletion);
         Assert.InRange(health.LargestRecentDeletionShare!.Value, 0.2, 1);
@@ -158,7 +158,7 @@ public sealed class HealthQueriesFacts
         await app.StartAsync();
         await SeedPerformanceAsync(app, baselineSyncs: 7 * 24 - 2, recentMs: [1400, 1500, 1550, 1600]);
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         var alert = Assert.Single(health.Alerts);
         Assert.Equal(AlertCodes.PerformanceDegraded, alert.Code);
@@ -184,7 +184,7 @@ public sealed class HealthQueriesFacts
         await app.StartAsync();
         await SeedPerformanceAsync(app, baselineSyncs, recentMs: [1400, 1500, 1550, 1600]);
 
-        var health = await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct);
+        var health = await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct);
 
         Assert.Equal(1600, health.LastHourP95Ms);
         Assert.Equal(alerts, health.Alerts.Any(a => a.Code == AlertCodes.PerformanceDegraded));
@@ -207,14 +207,14 @@ public sealed class HealthQueriesFacts
             .ToList();
         await using var db = await app.CreateDbAsync();
         await RollupHistory.RecordAsync(db, runs);
-        var state = await db.SyncStates.SingleOrDefaultAsync(s => s.Service == SyncEngine.Service, Ct);
-        if (state is null) db.SyncStates.Add(state = new SyncState { Service = SyncEngine.Service });
+        var state = await db.SyncStates.SingleOrDefaultAsync(s => s.Service == ServiceName.Todoist, Ct);
+        if (state is null) db.SyncStates.Add(state = new SyncState { Service = ServiceName.Todoist });
         state.LastSuccessfulSyncUtc = state.LastIncrementalSyncUtc = runs[^1].CompletedUtc;
         await db.SaveChangesAsync(Ct);
 
         static SyncEvent Run(DateTime startedUtc, long ms) => new()
         {
-            Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+            Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
             Status = SyncStatus.Succeeded, StartedUtc = startedUtc, CompletedUtc = startedUtc.AddMilliseconds(ms),
             DurationMs = ms, ItemsProcessed = 3,
         };
@@ -232,14 +232,14 @@ public sealed class HealthQueriesFacts
             {
                 db.SyncEvents.Add(new SyncEvent
                 {
-                    Service = SyncEngine.Service, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                    Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
                     Status = status, StartedUtc = now.AddDays(-daysAgo), CompletedUtc = now.AddDays(-daysAgo), DurationMs = 100,
                 });
             }
             await db.SaveChangesAsync(Ct);
         }
 
-        var uptime = (await app.Get<HealthQueries>().GetAsync(SyncEngine.Service, Ct)).Uptime;
+        var uptime = (await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct)).Uptime;
 
         // Down from the failure 40 days ago until the success 3 days ago: 27 of the last 30 days.
         Assert.Equal(1, uptime.Last24Hours);

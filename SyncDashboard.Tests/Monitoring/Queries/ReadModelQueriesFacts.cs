@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Monitoring;
-using SyncDashboard.Monitoring.Mirror;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;

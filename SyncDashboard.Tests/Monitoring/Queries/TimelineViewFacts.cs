@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Alerts;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;
@@ -12,7 +11,7 @@ namespace SyncDashboard.Tests.Monitoring.Queries;
 /// <summary>The timeline page's and the performance page's read models over a real SQLite file.</summary>
 public sealed class TimelineViewFacts
 {
-    private const string Service = SyncEngine.Service;
+    private const string Service = ServiceName.Todoist;
     private static readonly DateTime Now = new(2026, 11, 20, 12, 30, 0, DateTimeKind.Utc);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Monitoring.Retention;
 using SyncDashboard.Monitoring.Rollups;
-using SyncDashboard.Tests.Monitoring.Rollups;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Tests.Monitoring.Rollups;
 
 namespace SyncDashboard.Tests.Monitoring.Retention;
 

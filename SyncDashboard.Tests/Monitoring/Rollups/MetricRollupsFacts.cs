@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Monitoring.Rollups;
 using SyncDashboard.Tests.Health;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Monitoring.Rollups;
 

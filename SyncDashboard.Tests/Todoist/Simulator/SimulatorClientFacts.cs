@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
 using SyncDashboard.Todoist.Wire;

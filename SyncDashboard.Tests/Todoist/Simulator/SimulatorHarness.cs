@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Composition;
+using SyncDashboard.Configuration;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
 using SyncDashboard.Todoist.Wire;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Composition;
+using SyncDashboard.Configuration;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
 using Xunit;

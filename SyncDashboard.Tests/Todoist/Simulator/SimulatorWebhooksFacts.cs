@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Webhooks;
@@ -53,7 +54,7 @@ public sealed partial class SimulatorWebhooksFacts
         await using var db = await app.CreateDbAsync();
         await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
         // Every change the webhook sync found was announced.
-        var report = await app.Get<WebhookQueries>().GetAsync(SyncEngine.Service, 50, Ct);
+        var report = await app.Get<WebhookQueries>().GetAsync(ServiceName.Todoist, 50, Ct);
         Assert.All(report.Missed.Where(m => m.Trigger == SyncTrigger.Webhook), m => Assert.Equal(0, m.Missed));
         Assert.Contains(report.Missed, m => m.EventId == sync.Id);
     }
@@ -115,7 +116,7 @@ public sealed partial class SimulatorWebhooksFacts
         Assert.All(deliveries, d => Assert.Contains(syncs, e => e.Id == d.SyncEventId));
         await using var db = await app.CreateDbAsync();
         await MirrorAssert.EqualsAccountAsync(db, app.Simulator);
-        var report = await app.Get<WebhookQueries>().GetAsync(SyncEngine.Service, 50, Ct);
+        var report = await app.Get<WebhookQueries>().GetAsync(ServiceName.Todoist, 50, Ct);
         Assert.All(report.Missed.Where(m => m.Trigger == SyncTrigger.Webhook), m => Assert.Equal(0, m.Missed));
     }
 

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Alerts;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components.Pages;
 
@@ -22,7 +23,7 @@ public sealed partial class Alerts
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var report = await HealthQueries.GetAsync(SyncEngine.Service, ct);
+        var report = await HealthQueries.GetAsync(ServiceName.Todoist, ct);
         var sent = await AlertQueries.RecentAsync(NotificationCount, ct);
         (health, notifications, channels) = (report, sent, AlertQueries.Channels);
     }
@@ -42,18 +43,18 @@ public sealed partial class Alerts
         _ => Severity.Info,
     };
 
-    private static Color OutcomeColor(DeliveryOutcome outcome) => outcome switch
+    private static Color OutcomeColor(NotificationOutcome outcome) => outcome switch
     {
-        DeliveryOutcome.Sent => Color.Success,
-        DeliveryOutcome.Failed => Color.Error,
+        NotificationOutcome.Sent => Color.Success,
+        NotificationOutcome.Failed => Color.Error,
         _ => Color.Info,
     };
 
     private static string OutcomeText(NotificationRow row) => row switch
     {
-        { Outcome: DeliveryOutcome.Failed, NextAttemptAt: not null } => "Failed, retrying",
-        { Outcome: DeliveryOutcome.Failed } => "Failed",
-        { Outcome: DeliveryOutcome.Sent } => "Sent",
+        { Outcome: NotificationOutcome.Failed, NextAttemptAt: not null } => "Failed, retrying",
+        { Outcome: NotificationOutcome.Failed } => "Failed",
+        { Outcome: NotificationOutcome.Sent } => "Sent",
         _ => "Pending",
     };
 

@@ -5,7 +5,8 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using SyncDashboard.Access;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 
@@ -66,8 +67,8 @@ public sealed partial class Errors
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var loaded = await Queries.ReportAsync(SyncEngine.Service, showResolved, ChainLimit, ct);
-        var state = await State.GetAsync(SyncEngine.Service, ct);
+        var loaded = await Queries.ReportAsync(ServiceName.Todoist, showResolved, ChainLimit, ct);
+        var state = await State.GetAsync(ServiceName.Todoist, ct);
         (report, isPaused) = (loaded, state.IsPaused);
     }
 

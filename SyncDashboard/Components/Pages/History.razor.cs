@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components.Pages;
 
@@ -47,7 +48,7 @@ public sealed partial class History
             Parse<SyncStatus>(Status), Parse<SyncType>(Type), Parse<SyncTrigger>(Trigger),
             FromUtc: HistoryRange.Length(RangeKey) is { } length ? now - length : null);
         EventCursor.TryDecode(After, out var cursor);
-        page = await Events.PageAsync(SyncEngine.Service, filter, PageSize, cursor, ct);
+        page = await Events.PageAsync(ServiceName.Todoist, filter, PageSize, cursor, ct);
     }
 
     private static T? Parse<T>(string? text) where T : struct, Enum =>
@@ -96,7 +97,7 @@ public sealed partial class History
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private async Task OpenAsync(long id) => detail = await Events.DetailAsync(SyncEngine.Service, id, Disposing);
+    private async Task OpenAsync(long id) => detail = await Events.DetailAsync(ServiceName.Todoist, id, Disposing);
 
     /// <summary>The export of the range on screen (every status, type and trigger: the export has no filters).</summary>
     private string ExportHref(string format)

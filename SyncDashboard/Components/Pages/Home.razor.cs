@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using SyncDashboard.Configuration;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Components.Pages;
@@ -23,10 +23,10 @@ public sealed partial class Home
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var dashboard = await Dashboard.GetAsync(SyncEngine.Service, ct);
+        var dashboard = await Dashboard.GetAsync(ServiceName.Todoist, ct);
         // One row is enough: the report counts every open chain over the same filter.
-        var errors = await Errors.ReportAsync(SyncEngine.Service, includeResolved: false, limit: 1, ct);
-        var paused = dashboard.Overview.IsPaused ? await Pauses.GetAsync(SyncEngine.Service, ct) : null;
+        var errors = await Errors.ReportAsync(ServiceName.Todoist, includeResolved: false, limit: 1, ct);
+        var paused = dashboard.Overview.IsPaused ? await Pauses.GetAsync(ServiceName.Todoist, ct) : null;
         (summary, activeErrors, pause) = (dashboard, errors.OpenChains, paused);
     }
 }

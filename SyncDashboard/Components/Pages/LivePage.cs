@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Components;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Live;
 
 namespace SyncDashboard.Components.Pages;
 

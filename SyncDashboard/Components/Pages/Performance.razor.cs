@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Components.Charts;
 using SyncDashboard.Components.Widgets;
+using SyncDashboard.Configuration;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components.Pages;
 
@@ -35,8 +35,8 @@ public sealed partial class Performance
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var range = Range;
-        var loadedTrend = await TrendQueries.GetAsync(SyncEngine.Service, range, ct);
-        var loadedTypes = await TypeQueries.GetAsync(SyncEngine.Service, range.Days, ct);
+        var loadedTrend = await TrendQueries.GetAsync(ServiceName.Todoist, range, ct);
+        var loadedTypes = await TypeQueries.GetAsync(ServiceName.Todoist, range.Days, ct);
         (trend, byType, percentilesChart, histogramChart) = (loadedTrend, loadedTypes,
             PerformanceCharts.Percentiles(loadedTrend), PerformanceCharts.Histogram(loadedTrend));
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SyncDashboard.Components.Charts;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Components.Pages;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Components.Charts;
+using SyncDashboard.Configuration;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components.Pages;
 
@@ -31,7 +31,7 @@ public sealed partial class Timeline
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var loaded = await Queries.ViewAsync(SyncEngine.Service, Range, ct);
+        var loaded = await Queries.ViewAsync(ServiceName.Todoist, Range, ct);
         (view, runsChart, durationsChart) = (loaded, TimelineCharts.Runs(loaded), TimelineCharts.Durations(loaded));
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using SyncDashboard.Sync;
+using SyncDashboard.Configuration;
 using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Components.Pages;
@@ -18,5 +18,5 @@ public sealed partial class WebhooksPage
     private string CallbackUrl => Navigation.ToAbsoluteUri(WebhookEndpoint.Path).ToString();
 
     protected override async Task LoadAsync(CancellationToken ct) =>
-        report = await Queries.GetAsync(SyncEngine.Service, DeliveryCount, ct);
+        report = await Queries.GetAsync(ServiceName.Todoist, DeliveryCount, ct);
 }

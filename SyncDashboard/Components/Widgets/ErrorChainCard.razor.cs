@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using SyncDashboard.Access;
 using MudBlazor;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Access;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
 
@@ -70,7 +70,7 @@ public sealed partial class ErrorChainCard
             : done == chain.RetryCount && chain.NextRetryAt is not null ? StepState.Next
             : StepState.Later));
 
-    private string NoRetryText => RetryPolicy.IsRetryable(Chain.Kind)
+    private string NoRetryText => Chain.Kind.IsRetryable()
         ? Chain.RetryCount >= Retry.MaxRetries ? "Retries exhausted: retry now or resolve." : "No retry scheduled."
         : $"{Chain.Kind} failures are not retried: fix the cause, then retry now or resolve.";
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Components.Widgets;

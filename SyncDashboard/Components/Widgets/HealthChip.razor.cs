@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using SyncDashboard.Health;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Components.Widgets;
-
-/// <summary>How a health status looks: colour, icon, its name and what it means, in plain words.</summary>
-public sealed record HealthLook(Color Color, string Icon, string Words, string Meaning);
 
 /// <summary>The health verdict as a large chip. The mapping is a pure switch, so it is tested as a table.</summary>
 public sealed partial class HealthChip

@@ -1,5 +1,5 @@
 using MudBlazor;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Components.Widgets;
 

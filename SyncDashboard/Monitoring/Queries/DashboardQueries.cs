@@ -1,25 +1,4 @@
-using SyncDashboard.Health;
-
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>The last 24 hours in two numbers; null when nothing ran (or nothing succeeded, for the duration).</summary>
-public sealed record RecentPerformanceSummary(int Attempts, int Successes, int Failures, double? SuccessRate, double? MeanDurationMs);
-
-/// <summary>The dashboard's health panel: the verdict, its alerts, when the next sync is due, uptime and how old the
-/// mirrored data is (seconds since the last success; null before the first).</summary>
-public sealed record DashboardHealthSummary(
-    HealthStatus Status,
-    IReadOnlyList<HealthAlertRow> Alerts,
-    DateTime? NextScheduledSyncAt,
-    UptimeSummary Uptime,
-    double? DataAgeSeconds);
-
-/// <summary>Everything the dashboard's first screen shows, in one call.</summary>
-public sealed record DashboardSummary(
-    StateSummary Overview,
-    DashboardHealthSummary Health,
-    RecentPerformanceSummary Performance,
-    IReadOnlyList<EventRow> RecentActivity);
 
 /// <summary>Composes the other query classes; it computes nothing they already do.</summary>
 public sealed class DashboardQueries(

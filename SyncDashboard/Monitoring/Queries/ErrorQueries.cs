@@ -1,37 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>One attempt of a failure chain.</summary>
-public sealed record ChainAttemptRow(
-    long EventId, int Attempt, SyncTrigger Trigger, SyncStatus Status, DateTime StartedAt, long? DurationMs,
-    string? ErrorCode, string? ErrorMessage, int? HttpStatus);
-
-/// <summary>A failure chain as the error report shows it: what failed, how often, what happens next.</summary>
-public sealed record ErrorChainRow(
-    long Id,
-    FailureKind Kind,
-    string? ErrorCode,
-    string Message,
-    int? HttpStatus,
-    string? TodoistErrorTag,
-    int? TodoistErrorCode,
-    string? TodoistEventId,
-    int? RetryAfterSeconds,
-    int RetryCount,
-    DateTime? NextRetryAt,
-    double? SecondsToNextRetry,
-    string? PendingJobId,
-    DateTime CreatedAt,
-    DateTime LastOccurredAt,
-    DateTime? ResolvedAt,
-    ErrorResolution? Resolution,
-    string? ResolvedBy,
-    IReadOnlyList<ChainAttemptRow> Attempts);
-
-public sealed record ErrorKindSummary(FailureKind Kind, int Chains, int Open);
-
-public sealed record ErrorReport(int OpenChains, IReadOnlyList<ErrorKindSummary> ByKind, IReadOnlyList<ErrorChainRow> Chains);
 
 public sealed class ErrorQueries(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
 {

@@ -1,63 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>A line of the events table and of <c>GET /api/monitoring/events</c>.</summary>
-public sealed record EventRow(
-    long Id,
-    SyncType Type,
-    SyncTrigger Trigger,
-    SyncStatus Status,
-    DateTime StartedAt,
-    DateTime? CompletedAt,
-    long? DurationMs,
-    int ItemsProcessed,
-    int ItemsAdded,
-    int ItemsUpdated,
-    int ItemsDeleted,
-    string? ErrorCode,
-    string? ErrorMessage,
-    int? HttpStatus,
-    int Attempt,
-    long? ErrorChainId,
-    string? JobId);
-
-/// <summary>An event as the history's details drawer shows it.</summary>
-public sealed record EventDetail(
-    EventRow Event, FailureKind? ErrorKind, string? SyncTokenBefore, string? SyncTokenAfter, string? Node);
-
-/// <summary>Which events to list; null means any. <paramref name="FromUtc"/> and <paramref name="ToUtc"/> bound the
-/// start time as [from, to).</summary>
-public sealed record EventFilter(
-    SyncStatus? Status = null, SyncType? Type = null, SyncTrigger? Trigger = null,
-    DateTime? FromUtc = null, DateTime? ToUtc = null)
-{
-    public static readonly EventFilter All = new();
-}
-
-/// <summary>Where a page ended: the last row's start time and id. Keyset paging, never OFFSET, so a page is as fast
-/// at event one million as at event one, and new events arriving at the top never shift what comes next.</summary>
-public sealed record EventCursor(DateTime StartedUtc, long Id)
-{
-    public string Encode() => $"{StartedUtc.Ticks}-{Id}";
-
-    public static bool TryDecode(string? text, out EventCursor? cursor)
-    {
-        cursor = null;
-        var parts = text?.Split('-');
-        if (parts is not { Length: 2 } || !long.TryParse(parts[0], out var ticks) || !long.TryParse(parts[1], out var id)
-            || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || id < 1)
-        {
-            return false;
-        }
-        cursor = new EventCursor(new DateTime(ticks, DateTimeKind.Utc), id);
-        return true;
-    }
-}
-
-/// <summary>A page of events, newest first, and the cursor of the next (older) page when there is one.</summary>
-public sealed record EventPage(IReadOnlyList<EventRow> Events, EventCursor? Next);
 
 public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactory)
 {

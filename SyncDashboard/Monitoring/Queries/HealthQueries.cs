@@ -2,35 +2,12 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>An alert as the API shows it.</summary>
-public sealed record HealthAlertRow(string Code, AlertSeverity Severity, string Message, DateTime? Since);
-
-/// <summary>The service's health as <c>GET /api/monitoring/health</c> shows it: the evaluator's verdict, the
-/// numbers it was judged on (null where there was nothing to compute them from), the next scheduled sync and uptime.</summary>
-public sealed record ServiceHealth(
-    string Service,
-    HealthStatus Status,
-    IReadOnlyList<HealthAlertRow> Alerts,
-    DateTime CheckedAt,
-    DateTime? LastSuccessfulSyncAt,
-    int ConsecutiveFailures,
-    double? DataAgeSeconds,
-    int LastHourAttempts,
-    int LastHourFailures,
-    double? LastHourErrorRate,
-    double? LastHourP95Ms,
-    double? SevenDayMedianMs,
-    double? SlowdownFactor,
-    double? LargestRecentDeletionShare,
-    double? ExpectedIntervalSeconds,
-    DateTime? NextScheduledSyncAt,
-    UptimeSummary Uptime);
 
 /// <summary>Gathers what <see cref="HealthEvaluator"/> judges from the database, the options and Hangfire, and
 /// evaluates it now. The evaluator stays pure; this class only reads.</summary>
@@ -96,7 +73,7 @@ public sealed class HealthQueries(
         {
             OpenChain = chain is null
                 ? null
-                : OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value),
+                : OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value.RetryLimit()),
             LastFailureKind = lastFailureKind,
             ExpectedInterval = interval,
             LastHourAttempts = attempts,

@@ -1,49 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>A window the performance page offers, and how many hours one point of its percentile lines covers.</summary>
-public sealed record PerformanceRange(string Key, int Days, int BucketHours, string Label)
-{
-    public static readonly PerformanceRange Day = new("24h", 1, 1, "24 h");
-    public static readonly PerformanceRange Week = new("7d", 7, 6, "7 d");
-    public static readonly PerformanceRange Month = new("30d", 30, 24, "30 d");
-
-    public static IReadOnlyList<PerformanceRange> All { get; } = [Day, Week, Month];
-
-    public static PerformanceRange Default => Week;
-
-    public static PerformanceRange Parse(string? key) =>
-        All.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase)) ?? Default;
-}
-
-/// <summary>Durations of the successful runs that started in one period, from the rollup histograms (within a bucket
-/// of the true value, and within the period's shortest and longest run); null for a period without any.
-/// <paramref name="Degraded"/>: the period's exact p95 of incremental and webhook runs was above
-/// <c>Health:PerformanceFactor</c> times the window's median, on at least <c>Health:MinAttemptsForRates</c> runs (the
-/// rule the health evaluator applies to the last hour).</summary>
-public sealed record PerformancePoint(DateTime Start, int Runs, double? P50DurationMs, double? P95DurationMs, bool Degraded);
-
-/// <summary>One bar of the duration histogram: runs that took at least <paramref name="FromMs"/> and less than
-/// <paramref name="ToMs"/> (null for the open-ended last bucket).</summary>
-public sealed record HistogramBar(long FromMs, long? ToMs, int Count);
-
-/// <summary>The performance page's charts, from the hourly rollups (so 30 days cost 720 rows, not every event).</summary>
-public sealed record PerformanceTrend(
-    PerformanceRange Range,
-    DateTime From,
-    DateTime To,
-    double? BaselineMedianMs,
-    double DegradedFactor,
-    IReadOnlyList<PerformancePoint> Points,
-    IReadOnlyList<HistogramBar> Histogram)
-{
-    public int Runs => Points.Sum(p => p.Runs);
-    public double? DegradedAboveMs => BaselineMedianMs * DegradedFactor;
-    public IReadOnlyList<PerformancePoint> DegradedPoints => Points.Where(p => p.Degraded).ToList();
-}
 
 public sealed class PerformanceTrendQueries(
     IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time, IOptions<HealthOptions> healthOptions)

@@ -1,25 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>How many objects the mirror holds, per resource type.</summary>
-public sealed record MirrorCounts(int Items, int CompletedItems, int Projects, int Sections, int Labels, int Notes);
-
-/// <summary>The sync state as the dashboard and <c>GET /api/monitoring/state</c> show it.</summary>
-public sealed record StateSummary(
-    string Service,
-    bool HasRun,
-    DateTime? LastSuccessfulSyncAt,
-    DateTime? LastFailedSyncAt,
-    DateTime? LastFullSyncAt,
-    DateTime? LastIncrementalSyncAt,
-    int ConsecutiveFailures,
-    bool IsHealthy,
-    bool IsPaused,
-    DateTime? RateLimitedUntil,
-    bool IsSyncing,
-    bool HasSyncToken,
-    MirrorCounts Mirror);
 
 public sealed class StateQueries(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
 {

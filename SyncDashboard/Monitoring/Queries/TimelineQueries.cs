@@ -1,18 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Alerts;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
-
-/// <summary>One hour of the timeline; an hour in which nothing ran has zeros and null durations.</summary>
-public sealed record TimelinePoint(DateTime Hour, int Successes, int Failures, double? MeanDurationMs, long? MaxDurationMs);
-
-/// <summary>A manually triggered run, for a marker on the timeline.</summary>
-public sealed record TimelineMarker(long EventId, DateTime StartedAt, SyncType Type, SyncStatus Status);
-
-/// <summary>Every hour from <paramref name="From"/> (inclusive) to <paramref name="To"/> (exclusive), oldest first.</summary>
-public sealed record SyncTimeline(
-    DateTime From, DateTime To, IReadOnlyList<TimelinePoint> Hours, IReadOnlyList<TimelineMarker> ManualTriggers);
 
 public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Monitoring.Retention;
 
@@ -56,7 +57,3 @@ public sealed class RetentionPurge(
         }
     }
 }
-
-/// <summary>What a clean-up deleted, and the cutoff it used.</summary>
-/// <param name="WebhookRowsDeleted">Webhook deliveries received before the cutoff and hourly rejection counts.</param>
-public sealed record RetentionResult(DateTime CutoffUtc, int EventsDeleted, int ErrorsDeleted, int WebhookRowsDeleted);

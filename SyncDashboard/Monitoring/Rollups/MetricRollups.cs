@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Monitoring.Rollups;
 
@@ -76,6 +77,3 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
         }
     }
 }
-
-/// <summary>What a rollup run did: weeks and days recomputed, rows inserted or changed.</summary>
-public sealed record RollupResult(int Weeks, int Days, int RowsWritten);

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using SyncDashboard.Sync;
+using SyncDashboard.Configuration;
 
 namespace SyncDashboard.Monitoring.Rollups;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Access;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Todoist.Simulator;
 

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+
+namespace SyncDashboard.Access;
+
+/// <summary>Records manual actions. <see cref="Add"/> joins the caller's unit of work, so an action and its audit
+/// entry commit together; <see cref="RecordAsync"/> is for actions that change nothing in this database (a Hangfire
+/// enqueue, a simulator fault).</summary>
+public sealed class AuditLog(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxActorLength = 128;
+    public const int MaxDetailsLength = 500;
+
+    public AuditEntry Add(MonitoringDbContext db, AuditAction action, string actor, string? details)
+    {
+        var entry = new AuditEntry
+        {
+            Service = ServiceName.Todoist,
+            Action = action,
+            Actor = Clip(actor, MaxActorLength)!,
+            OccurredUtc = time.GetUtcNow().UtcDateTime,
+            Details = Clip(details, MaxDetailsLength),
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    public async Task<AuditEntry> RecordAsync(AuditAction action, string actor, string? details, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = Add(db, action, actor, details);
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    private static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}

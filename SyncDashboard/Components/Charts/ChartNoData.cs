@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace SyncDashboard.Components.Charts;
+
+public sealed record ChartNoData(string Text);

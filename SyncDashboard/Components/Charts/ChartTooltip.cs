@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace SyncDashboard.Components.Charts;
+
+public sealed record ChartTooltip(bool? Shared = null, bool? Intersect = null, ChartTooltipX? X = null);

@@ -1,0 +1,3 @@
+namespace SyncDashboard.Data;
+
+public enum AlertChannel { Webhook, Email }

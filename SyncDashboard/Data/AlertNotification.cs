@@ -1,0 +1,26 @@
+namespace SyncDashboard.Data;
+
+/// <summary>One notification to one channel, with its delivery outcome. The message is rebuilt from these columns at
+/// each attempt; nothing here is secret (channel settings stay in configuration).</summary>
+public sealed class AlertNotification
+{
+    public long Id { get; set; }
+    public required string Service { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public AlertChannel Channel { get; set; }
+    public NotificationKind Kind { get; set; }
+    public HealthStatus FromStatus { get; set; }
+    public HealthStatus ToStatus { get; set; }
+    /// <summary>Comma-separated codes of the alerts open when it was decided, worst first.</summary>
+    public string AlertCodes { get; set; } = "";
+    /// <summary>The open alerts (code, severity, message, since) as JSON, as the payload carries them.</summary>
+    public string AlertsJson { get; set; } = "[]";
+    public required string Subject { get; set; }
+    public NotificationOutcome Outcome { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? LastAttemptUtc { get; set; }
+    public DateTime? NextAttemptUtc { get; set; }
+    public DateTime? SentUtc { get; set; }
+    public string? JobId { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace SyncDashboard.Data;
+
+public enum AuditAction { SyncNow, ResolveError, RetryNow, Pause, Resume, FaultInjection }

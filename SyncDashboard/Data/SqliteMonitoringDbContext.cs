@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Alerts;
+using SyncDashboard.Health;
+using SyncDashboard.Sync.Mirror;
+
+namespace SyncDashboard.Data;
+
+public sealed class SqliteMonitoringDbContext(DbContextOptions<SqliteMonitoringDbContext> options)
+    : MonitoringDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // The same text in the file as before; read by a fixed-format parser instead of the driver's DateTime.Parse.
+        configurationBuilder.Properties<DateTime>().HaveConversion<SqliteTimeText.Converter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<SqliteTimeText.Converter>();
+    }
+}

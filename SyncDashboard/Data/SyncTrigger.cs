@@ -1,0 +1,3 @@
+namespace SyncDashboard.Data;
+
+public enum SyncTrigger { Schedule, Manual, Retry, Webhook, Startup }

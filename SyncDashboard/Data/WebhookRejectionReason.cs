@@ -1,0 +1,3 @@
+namespace SyncDashboard.Data;
+
+public enum WebhookRejectionReason { MissingSignature, BadSignature, TooLarge, Malformed }

@@ -1,0 +1,20 @@
+namespace SyncDashboard.Health;
+
+/// <summary>The alert codes, stable strings for the API and for anyone who filters on them.</summary>
+public static class AlertCodes
+{
+    public const string StaleData = "STALE_DATA";
+    public const string ConsecutiveFailures = "CONSECUTIVE_FAILURES";
+    public const string CredentialsInvalid = "CREDENTIALS_INVALID";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string RetriesExhausted = "RETRIES_EXHAUSTED";
+    public const string HighErrorRate = "HIGH_ERROR_RATE";
+    public const string PerformanceDegraded = "PERFORMANCE_DEGRADED";
+    public const string MassDeletion = "MASS_DELETION";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        StaleData, ConsecutiveFailures, CredentialsInvalid, RateLimited,
+        RetriesExhausted, HighErrorRate, PerformanceDegraded, MassDeletion,
+    ];
+}

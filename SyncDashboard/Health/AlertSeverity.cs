@@ -1,0 +1,3 @@
+namespace SyncDashboard.Health;
+
+public enum AlertSeverity { Info, Warning, Critical }

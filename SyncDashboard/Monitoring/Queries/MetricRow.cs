@@ -1,0 +1,19 @@
+using SyncDashboard.Data;
+using SyncDashboard.Health;
+
+namespace SyncDashboard.Monitoring.Queries;
+
+/// <summary>One rollup row as <c>GET /api/monitoring/metrics</c> shows it. Durations describe successful runs only
+/// (as the rollups count them); every average, rate and percentile is null when there is nothing to compute it from.</summary>
+public sealed record MetricRow(
+    MetricPeriod Period,
+    DateTime PeriodStart,
+    int Successes,
+    int Failures,
+    long ItemsProcessed,
+    double? MeanDurationMs,
+    long? MinDurationMs,
+    long? MaxDurationMs,
+    double? ErrorRate,
+    double? P50DurationMs,
+    double? P95DurationMs);

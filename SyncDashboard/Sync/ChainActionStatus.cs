@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Monitoring;
+
+namespace SyncDashboard.Sync;
+
+public enum ChainActionStatus { Done, NotFound, AlreadyResolved, Paused }
