@@ -27,7 +27,7 @@ public sealed record HistoryResult(int Events, int Failures, int Chains, int Ope
 
 /// <summary>Fills a migrated SQLite file with a realistic sync history: incremental syncs every half minute to a few
 /// minutes, one scheduled full sync a day, some manual and webhook runs, a few per cent of failures grouped into
-/// retry chains (nearly all resolved), log-normal durations; the hourly rollups through <see cref="MetricRollup.Add"/>
+/// retry chains (nearly all resolved), log-normal durations; the hourly rollups through <see cref="MetricArithmetic.Add"/>
 /// so they agree with the events, daily and weekly ones through the real <see cref="MetricRollups"/>, the state row
 /// and a small mirror. Rows go in through prepared commands derived from the EF model, one transaction per
 /// <see cref="BatchSize"/> rows. Webhook deliveries for the last <see cref="HistoryOptions.DeliveryDays"/> days: one
@@ -96,7 +96,7 @@ public static class HistoryGenerator
             // The lease runs one sync at a time: a run never starts before the previous one finished.
             var started = start.AddTicks(slot * i + random.NextInt64(slot * 8 / 10 + 1));
             if (started <= previousEnd) started = previousEnd.AddMilliseconds(1 + random.Next(1000));
-            var day = MetricRollup.DayOf(started);
+            var day = MetricArithmetic.DayOf(started);
             SyncType type;
             SyncTrigger trigger;
             if (chain is not null)
@@ -218,12 +218,12 @@ public static class HistoryGenerator
                 previousSuccessStart = started;
             }
 
-            var hour = MetricRollup.HourOf(started);
+            var hour = MetricArithmetic.HourOf(started);
             if (!hourly.TryGetValue(hour, out var metric))
             {
                 hourly[hour] = metric = new SyncMetric { Service = Service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
             }
-            MetricRollup.Add(metric, e.Status, e.DurationMs, e.ItemsProcessed, e.CompletedUtc.Value);
+            MetricArithmetic.Add(metric, e.Status, e.DurationMs, e.ItemsProcessed, e.CompletedUtc.Value);
         }
         // A chain still failing at the end of history is open, with its retry due.
         if (chain is not null)

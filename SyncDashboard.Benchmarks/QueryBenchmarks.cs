@@ -193,10 +193,10 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
     public async Task<object> HealthQuery() => HealthOf(await AllRunsAsync());
 
     [Benchmark]
-    public async Task<List<MetricRow>> MetricsHourly() => RollUp(await AllRunsAsync(), MetricRollup.HourOf, HourlyRows);
+    public async Task<List<MetricRow>> MetricsHourly() => RollUp(await AllRunsAsync(), MetricArithmetic.HourOf, HourlyRows);
 
     [Benchmark]
-    public async Task<List<MetricRow>> MetricsDaily() => RollUp(await AllRunsAsync(), MetricRollup.DayOf, DailyRows);
+    public async Task<List<MetricRow>> MetricsDaily() => RollUp(await AllRunsAsync(), MetricArithmetic.DayOf, DailyRows);
 
     [Benchmark]
     public async Task<List<TimelinePoint>> Timeline24h() => TimelineOf(await AllRunsAsync(), 24);
@@ -237,7 +237,7 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
         .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id).Take(LatestCount).ToList();
 
     [Benchmark]
-    public async Task<List<MetricRow>> MetricsWeekly() => RollUp(await AllRunsAsync(), MetricRollup.WeekOf, WeeklyRows);
+    public async Task<List<MetricRow>> MetricsWeekly() => RollUp(await AllRunsAsync(), MetricArithmetic.WeekOf, WeeklyRows);
 
     [Benchmark]
     public Task<object> ErrorsOpen() => ErrorReportOf(includeResolved: false);
@@ -308,7 +308,7 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
         var finished = runs.Where(r => r.Status != SyncStatus.Started).ToList();
         var lastHour = finished.Where(r => r.StartedUtc >= hourAgo).ToList();
         var lastFailure = runs.Where(r => r.Status == SyncStatus.Failed).MaxBy(r => (r.StartedUtc, r.Id))?.ErrorKind;
-        var hourDurations = runs.Where(r => r.Status == SyncStatus.Succeeded && r.StartedUtc >= MetricRollup.HourOf(hourAgo))
+        var hourDurations = runs.Where(r => r.Status == SyncStatus.Succeeded && r.StartedUtc >= MetricArithmetic.HourOf(hourAgo))
             .Select(r => (double)r.DurationMs!.Value).Order().ToArray();
         var weekDurations = runs.Where(r => r.Status == SyncStatus.Succeeded && r.StartedUtc >= weekAgo)
             .Select(r => (double)r.DurationMs!.Value).Order().ToArray();
@@ -332,7 +332,7 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
             .Select(g =>
             {
                 var metric = new SyncMetric { Service = Service, PeriodStartUtc = g.Key };
-                foreach (var r in g) MetricRollup.Add(metric, r.Status, r.DurationMs, r.ItemsProcessed, r.CompletedUtc ?? r.StartedUtc);
+                foreach (var r in g) MetricArithmetic.Add(metric, r.Status, r.DurationMs, r.ItemsProcessed, r.CompletedUtc ?? r.StartedUtc);
                 return new MetricRow(MetricPeriod.Hourly, g.Key, metric.SuccessCount, metric.FailureCount, metric.ItemsProcessed,
                     MetricQueries.MeanOf(metric.TotalDurationMs, metric.SuccessCount), metric.MinDurationMs,
                     metric.MaxDurationMs, metric.ErrorRate, HistogramPercentile.Of(metric.DurationHistogram, 0.5),
@@ -342,10 +342,10 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
 
     private List<TimelinePoint> TimelineOf(List<Run> runs, int hours)
     {
-        var to = MetricRollup.HourOf(Now).AddHours(1);
+        var to = MetricArithmetic.HourOf(Now).AddHours(1);
         var from = to.AddHours(-hours);
         var byHour = runs.Where(r => r.StartedUtc >= from && r.StartedUtc < to && r.Status != SyncStatus.Started)
-            .ToLookup(r => MetricRollup.HourOf(r.StartedUtc));
+            .ToLookup(r => MetricArithmetic.HourOf(r.StartedUtc));
         return Enumerable.Range(0, hours).Select(i =>
         {
             var hour = from.AddHours(i);

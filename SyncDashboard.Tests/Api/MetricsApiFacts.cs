@@ -54,7 +54,7 @@ public sealed class MetricsApiFacts
         {
             Assert.Equal(expectedPeriod, row.Period);
             Assert.Equal(DateTimeKind.Utc, row.PeriodStart.Kind);
-            var end = row.PeriodStart + MetricRollup.LengthOf(expectedPeriod);
+            var end = row.PeriodStart + MetricArithmetic.LengthOf(expectedPeriod);
             var inRange = events.Where(e => e.StartedUtc >= row.PeriodStart && e.StartedUtc < end).ToList();
             var successes = inRange.Where(e => e.Status == SyncStatus.Succeeded).ToList();
             var durations = successes.Select(e => e.DurationMs!.Value).ToList();
@@ -78,6 +78,6 @@ public sealed class MetricsApiFacts
         // Together the rows cover every finished event of the service, each once.
         Assert.Equal(events.Count, rows.Sum(r => r.Successes + r.Failures));
         // The first range is the one the history starts in: 5 March itself, or the Monday before it.
-        Assert.Equal(MetricRollup.StartOf(expectedPeriod, From), rows[^1].PeriodStart);
+        Assert.Equal(MetricArithmetic.StartOf(expectedPeriod, From), rows[^1].PeriodStart);
     }
 }

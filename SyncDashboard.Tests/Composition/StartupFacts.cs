@@ -26,8 +26,8 @@ public sealed class StartupFacts
         Assert.True(app.Get<TodoistTargetResolver>().IsDemoMode);
     }
 
-    /// <summary>The one appsettings.json at the repository root is what the app binds (DESIGN.md: one file for
-    /// dotnet run, the tests and the Docker image).</summary>
+    /// <summary>The one appsettings.json at the repository root is what the app binds: one file for dotnet run,
+    /// the tests and the Docker image.</summary>
     [Fact]
     public async Task RootAppSettings_IsTheFileTheAppBinds()
     {

@@ -38,7 +38,7 @@ public sealed class HealthEvaluatorFacts
         { "never ran, whatever else is set", Fine with { HasRun = false, ConsecutiveFailures = 5 }, HealthStatus.Unknown, [] },
         { "ran fine", Fine, HealthStatus.Healthy, [] },
         { "ran, with nothing else known", new HealthInput { HasRun = true }, HealthStatus.Healthy, [] },
-        // Consecutive failures: 1 and 2 degrade, 3 is the seed's unhealthy.
+        // Consecutive failures: 1 and 2 degrade, 3 is unhealthy by default.
         { "1 failure", Failing(1), HealthStatus.Degraded, [AlertCodes.ConsecutiveFailures] },
         { "2 failures", Failing(2), HealthStatus.Degraded, [AlertCodes.ConsecutiveFailures] },
         { "3 failures", Failing(3), HealthStatus.Unhealthy, [AlertCodes.ConsecutiveFailures] },

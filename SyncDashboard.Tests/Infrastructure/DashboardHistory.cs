@@ -20,9 +20,9 @@ public static class DashboardHistory
     public static async Task SeedAsync(IDbContextFactory<MonitoringDbContext> factory, DateTime nowUtc, int days = 7, int seed = 11)
     {
         var random = new Random(seed);
-        var start = MetricRollup.HourOf(nowUtc).AddDays(-days).AddHours(1);
-        var slowStart = MetricRollup.HourOf(nowUtc - SlowFrom);
-        var chainStart = MetricRollup.HourOf(nowUtc - ChainFrom);
+        var start = MetricArithmetic.HourOf(nowUtc).AddDays(-days).AddHours(1);
+        var slowStart = MetricArithmetic.HourOf(nowUtc - SlowFrom);
+        var chainStart = MetricArithmetic.HourOf(nowUtc - ChainFrom);
         var events = new List<SyncEvent>();
         DateTime? chainOpened = null, chainResolved = null;
         var failuresLeft = 0;

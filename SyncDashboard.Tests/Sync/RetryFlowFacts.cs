@@ -14,7 +14,7 @@ public sealed class RetryFlowFacts
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Half the seed's ladder (0.5, 1, 2, 4, 8 s), so the whole chain fits in a test.</summary>
+    /// <summary>Half the default ladder (0.5, 1, 2, 4, 8 s), so the whole chain fits in a test.</summary>
     private static Dictionary<string, string?> FastRetries(double baseSeconds = 0.5) => new()
     {
         ["Retry:BaseDelaySeconds"] = baseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),

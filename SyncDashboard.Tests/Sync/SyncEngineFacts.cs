@@ -438,8 +438,8 @@ public sealed class SyncEngineFacts
             Assert.False(task.Checked);
             Assert.True(await db.Notes.CountAsync(n => n.ItemId == reopened.Id, Ct) < task.NoteCount);
             Assert.Equal(events[0].SyncTokenAfter, (await db.SyncStates.SingleAsync(Ct)).LastSyncToken);
-            // The crash test used to stop the app here: a run of this node had succeeded. It now waits for a run to
-            // finish, which this one has not.
+            // A run of this node has succeeded, but the run that holds it has not finished: the crash test, which
+            // waits for a finished run, must not stop the app here.
             Assert.False(await RunProgress.FinishedARunThatSucceededAsync(db, RunIdentity.Node, Ct));
         }
 

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SyncDashboard.Health;
 
-/// <summary>The thresholds of <see cref="HealthEvaluator"/>. The defaults keep the seed's rule (unhealthy from three
-/// consecutive failures) and are meant to be right for most accounts; each can be tuned under <c>Health:*</c>.</summary>
+/// <summary>The thresholds of <see cref="HealthEvaluator"/>. The defaults (unhealthy from three consecutive failures)
+/// are meant to be right for most accounts; each can be tuned under <c>Health:*</c>.</summary>
 public sealed class HealthOptions : IValidatableObject
 {
     public const string Section = "Health";
@@ -12,7 +12,7 @@ public sealed class HealthOptions : IValidatableObject
     [Range(1, 1000)]
     public int DegradedAfterConsecutiveFailures { get; set; } = 1;
 
-    /// <summary>Consecutive failures from which the sync is <c>Unhealthy</c> (the seed's 3).</summary>
+    /// <summary>Consecutive failures from which the sync is <c>Unhealthy</c> (3 by default).</summary>
     [Range(1, 1000)]
     public int UnhealthyAfterConsecutiveFailures { get; set; } = 3;
 

@@ -9,11 +9,11 @@ public sealed class RetryOptions
     /// <summary>Retry failed syncs as Hangfire delayed jobs; off means a failure waits for the next schedule.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Retries after the first failed attempt of a chain (the seed's 5).</summary>
+    /// <summary>Retries after the first failed attempt of a chain (5 by default).</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 5;
 
-    /// <summary>The first retry's delay; each next one doubles (the seed's 1 s, 2 s, 4 s, 8 s, 16 s).</summary>
+    /// <summary>The first retry's delay; each next one doubles (by default 1 s, 2 s, 4 s, 8 s, 16 s).</summary>
     [Range(0.1, 3600)]
     public double BaseDelaySeconds { get; set; } = 1;
 

@@ -268,7 +268,7 @@ public sealed class RunRecorder(
     private static async Task AddToHourAsync(
         MonitoringDbContext db, string service, SyncEvent run, DateTime now, CancellationToken ct)
     {
-        var hour = MetricRollup.HourOf(run.StartedUtc);
+        var hour = MetricArithmetic.HourOf(run.StartedUtc);
         // Local first: two abandoned events of the same hour share one new row before it is saved.
         var metric = db.SyncMetrics.Local.FirstOrDefault(m =>
                          m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc == hour)
@@ -279,7 +279,7 @@ public sealed class RunRecorder(
             metric = new SyncMetric { Service = service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
             db.SyncMetrics.Add(metric);
         }
-        MetricRollup.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, now);
+        MetricArithmetic.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, now);
     }
 
     private static long DurationMs(DateTime started, DateTime completed) =>

@@ -10,7 +10,7 @@ using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Sync;
 
-/// <summary>One sync run, as DESIGN.md's "One sync run": lease, <c>Started</c> event, fetch, one transaction for
+/// <summary>One sync run (docs/sync.md): lease, <c>Started</c> event, fetch, one transaction for
 /// mirror rows + new token + completed event + state + hourly rollup + error chain, then notify. Knows nothing
 /// about Hangfire.</summary>
 public sealed class SyncEngine(

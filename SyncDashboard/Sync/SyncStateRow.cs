@@ -3,7 +3,7 @@ using SyncDashboard.Data;
 
 namespace SyncDashboard.Sync;
 
-/// <summary>The state row is created on first use (the seed plan only updated a row that already existed). Several
+/// <summary>The state row is created on first use, not assumed to exist. Several
 /// runs create it at once on a fresh database (the start-up sync, a webhook, another node), so the insert is one
 /// statement that does nothing when the row is there: no failed command, no error line in the log.</summary>
 public static class SyncStateRow

@@ -120,7 +120,7 @@ public sealed class WebhookInbox(
     /// <summary>Counts a refused request in its hour. Nothing of the request itself is kept.</summary>
     public async Task CountRejectionAsync(WebhookRejectionReason reason, CancellationToken ct)
     {
-        var hour = MetricRollup.HourOf(Now);
+        var hour = MetricArithmetic.HourOf(Now);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -87,7 +87,7 @@ public sealed class WebhookQueries(
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Redeliveries = g.Sum(d => d.Redeliveries), Last = g.Max(d => d.ReceivedUtc) })
             .SingleOrDefaultAsync(ct);
-        var sinceHour = MetricRollup.HourOf(since);
+        var sinceHour = MetricArithmetic.HourOf(since);
         var rejections = await db.WebhookRejections.AsNoTracking()
             .Where(r => r.Service == service && r.HourUtc >= sinceHour)
             .GroupBy(r => r.Reason)

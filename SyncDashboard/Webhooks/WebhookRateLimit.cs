@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace SyncDashboard.Webhooks;
 
-/// <summary>The webhook endpoint is anonymous, and every refused request used to cost a database write and a warning:
+/// <summary>The webhook endpoint is anonymous, and a refused request would cost a database write and a warning:
 /// a per-address limit bounds both. Requests over it get 429 with <c>Retry-After</c> before the endpoint runs, so they
 /// write nothing. The address is the connection's, which the forwarded-headers middleware has already replaced with
 /// the client's when <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>.</summary>

@@ -14,7 +14,7 @@ public sealed class EventQueriesFacts
     public async Task Page_FiltersInTheQuery_SoLimitRowsComeBack_WhenTheyExist()
     {
         await using var database = await TestDatabase.CreateAsync();
-        // Nine successes for every failure: filtering after taking 10 rows (the seed's bug) would find one.
+        // Nine successes for every failure: filtering after taking 10 rows would find one.
         await AddEventsAsync(database, 200, i => i % 10 == 0 ? SyncStatus.Failed : SyncStatus.Succeeded);
 
         var page = await Queries(database).PageAsync("todoist", new EventFilter(Status: SyncStatus.Failed), 10, null, Ct);

@@ -200,7 +200,7 @@ public sealed class HealthQueriesFacts
     {
         Assert.InRange(baselineSyncs, 0, 7 * 24 - 2); // inside the 7-day window, however the clock moves meanwhile
         var now = DateTime.UtcNow;
-        var hour = MetricRollup.HourOf(now);
+        var hour = MetricArithmetic.HourOf(now);
         var runs = Enumerable.Range(2, baselineSyncs)
             .Select(k => Run(hour.AddHours(-k).AddMinutes(20), 270 + k * 37 % 60))
             .Concat(recentMs.Select((ms, i) => Run(now.AddMinutes(-50 + 10 * i), ms)))

@@ -18,13 +18,13 @@ public sealed class ReadModelQueriesFacts
     public async Task Timeline_HasEveryHourOfTheWindow_WithZerosWhereNothingRan()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await AddHourAsync(database, MetricRollup.HourOf(Now).AddHours(-3), [100, 300], failures: 1);
+        await AddHourAsync(database, MetricArithmetic.HourOf(Now).AddHours(-3), [100, 300], failures: 1);
 
         var timeline = await new TimelineQueries(database.Factory(), Clock).GetAsync(Service, 24, Ct);
 
         Assert.Equal(24, timeline.Hours.Count);
         Assert.Equal(Enumerable.Range(0, 24).Select(i => timeline.From.AddHours(i)), timeline.Hours.Select(h => h.Hour));
-        Assert.Equal(MetricRollup.HourOf(Now), timeline.Hours[^1].Hour);
+        Assert.Equal(MetricArithmetic.HourOf(Now), timeline.Hours[^1].Hour);
         var busy = Assert.Single(timeline.Hours, h => h.Successes + h.Failures > 0);
         Assert.Equal((2, 1, 200.0, 300L), (busy.Successes, busy.Failures, busy.MeanDurationMs!.Value, busy.MaxDurationMs!.Value));
         Assert.All(timeline.Hours.Where(h => h != busy), h => Assert.Null(h.MeanDurationMs));
@@ -91,7 +91,7 @@ public sealed class ReadModelQueriesFacts
     public async Task Metrics_GiveNullPercentiles_ForAnHourOfFailuresOnly()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await AddHourAsync(database, MetricRollup.HourOf(Now), [], failures: 2);
+        await AddHourAsync(database, MetricArithmetic.HourOf(Now), [], failures: 2);
 
         var row = Assert.Single(await new MetricQueries(database.Factory()).LatestAsync(Service, MetricPeriod.Hourly, 24, Ct));
 
@@ -105,12 +105,12 @@ public sealed class ReadModelQueriesFacts
     public async Task Metrics_ComeNewestFirst_WithPercentilesFromTheHistogram()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await AddHourAsync(database, MetricRollup.HourOf(Now).AddHours(-1), [100, 100, 100, 5000], failures: 0);
-        await AddHourAsync(database, MetricRollup.HourOf(Now), [20], failures: 0);
+        await AddHourAsync(database, MetricArithmetic.HourOf(Now).AddHours(-1), [100, 100, 100, 5000], failures: 0);
+        await AddHourAsync(database, MetricArithmetic.HourOf(Now), [20], failures: 0);
 
         var rows = await new MetricQueries(database.Factory()).LatestAsync(Service, MetricPeriod.Hourly, 24, Ct);
 
-        Assert.Equal([MetricRollup.HourOf(Now), MetricRollup.HourOf(Now).AddHours(-1)], rows.Select(r => r.PeriodStart));
+        Assert.Equal([MetricArithmetic.HourOf(Now), MetricArithmetic.HourOf(Now).AddHours(-1)], rows.Select(r => r.PeriodStart));
         Assert.InRange(rows[1].P50DurationMs!.Value, 64, 128);
         Assert.InRange(rows[1].P95DurationMs!.Value, 4096, 8192);
         Assert.Equal(1325, rows[1].MeanDurationMs);
@@ -214,8 +214,8 @@ public sealed class ReadModelQueriesFacts
     private static async Task AddHourAsync(TestDatabase database, DateTime hour, long[] durations, int failures)
     {
         var metric = new SyncMetric { Service = Service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
-        foreach (var ms in durations) MetricRollup.Add(metric, SyncStatus.Succeeded, ms, 1, hour);
-        for (var i = 0; i < failures; i++) MetricRollup.Add(metric, SyncStatus.Failed, null, 0, hour);
+        foreach (var ms in durations) MetricArithmetic.Add(metric, SyncStatus.Succeeded, ms, 1, hour);
+        for (var i = 0; i < failures; i++) MetricArithmetic.Add(metric, SyncStatus.Failed, null, 0, hour);
         await using var db = database.Open();
         db.SyncMetrics.Add(metric);
         await db.SaveChangesAsync(Ct);

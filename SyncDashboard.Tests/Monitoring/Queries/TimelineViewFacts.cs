@@ -33,7 +33,7 @@ public sealed class TimelineViewFacts
 
         Assert.Equal(bars, view.Buckets.Count);
         Assert.Equal(view.From, view.Buckets[0].Start);
-        Assert.Equal(MetricRollup.HourOf(Now).AddHours(1), view.Buckets[^1].Start.AddHours(hoursPerBar));
+        Assert.Equal(MetricArithmetic.HourOf(Now).AddHours(1), view.Buckets[^1].Start.AddHours(hoursPerBar));
         Assert.All(view.Buckets, b => Assert.Equal((0, 0, null, null), (b.Successes, b.Failures, b.MeanDurationMs, b.P95DurationMs)));
         Assert.True(view.IsEmpty);
         Assert.Empty(view.Annotations);
@@ -50,7 +50,7 @@ public sealed class TimelineViewFacts
         // A run every 15 minutes: four an hour, the current hour up to 12:30 holds 12:00 and 12:15.
         Assert.Equal(23 * 4 + 2, view.Successes + view.Failures);
         Assert.Equal(DashboardHistory.ChainFailures, view.Failures);
-        var chainHour = MetricRollup.HourOf(Now - DashboardHistory.ChainFrom);
+        var chainHour = MetricArithmetic.HourOf(Now - DashboardHistory.ChainFrom);
         Assert.Equal(4, view.Buckets.Single(b => b.Start == chainHour).Failures);
         Assert.Equal(
             [TimelineMarkerKind.ManualAction, TimelineMarkerKind.ChainOpened, TimelineMarkerKind.ManualAction,
@@ -156,7 +156,7 @@ public sealed class TimelineViewFacts
 
         var trend = await Trend(database).GetAsync(Service, PerformanceRange.Week, Ct);
 
-        var slowStart = MetricRollup.HourOf(Now - DashboardHistory.SlowFrom);
+        var slowStart = MetricArithmetic.HourOf(Now - DashboardHistory.SlowFrom);
         Assert.NotNull(trend.BaselineMedianMs);
         Assert.InRange(trend.BaselineMedianMs.Value, 150, 400);
         var degraded = trend.DegradedPoints.Select(p => p.Start).ToList();

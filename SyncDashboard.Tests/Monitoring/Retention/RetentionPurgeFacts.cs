@@ -75,7 +75,7 @@ public sealed class RetentionPurgeFacts
             db.SyncMetrics.AddRange(
                 new SyncMetric { Service = "todoist", Period = MetricPeriod.Hourly, PeriodStartUtc = old, SuccessCount = 3 },
                 new SyncMetric { Service = "todoist", Period = MetricPeriod.Daily, PeriodStartUtc = old.Date, SuccessCount = 3 },
-                new SyncMetric { Service = "todoist", Period = MetricPeriod.Weekly, PeriodStartUtc = MetricRollup.WeekOf(old), SuccessCount = 3 });
+                new SyncMetric { Service = "todoist", Period = MetricPeriod.Weekly, PeriodStartUtc = MetricArithmetic.WeekOf(old), SuccessCount = 3 });
             db.SyncErrors.AddRange(
                 Chain("open and old", old, resolvedUtc: null),
                 Chain("resolved long ago", old, resolvedUtc: old.AddHours(1)),
@@ -102,7 +102,7 @@ public sealed class RetentionPurgeFacts
     public async Task Run_LeavesTheRollupNumbersUnchanged_WhenTheJobRollsUpAgainAfterThePurge()
     {
         var sunday = new DateTime(2026, 5, 31, 12, 0, 0, DateTimeKind.Utc);
-        var week = MetricRollup.WeekOf(sunday); // Monday 25 May
+        var week = MetricArithmetic.WeekOf(sunday); // Monday 25 May
         var cutoff = sunday.AddDays(-3);
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.Open())

@@ -82,7 +82,7 @@ public sealed class MetricRollupsFacts
             Assert.Equal(period == MetricPeriod.Daily ? Days : 3, rows.Count);
             foreach (var row in rows)
             {
-                var end = row.PeriodStart + MetricRollup.LengthOf(period);
+                var end = row.PeriodStart + MetricArithmetic.LengthOf(period);
                 var durations = timed.Where(e => e.StartedUtc >= row.PeriodStart && e.StartedUtc < end).Select(e => e.Ms).ToList();
                 Assert.True(durations.Count >= 5, $"{period} {row.PeriodStart:d} has only {durations.Count} timed successes");
                 Assert.Equal(durations.Count, row.Successes);
@@ -153,7 +153,7 @@ public sealed class MetricRollupsFacts
         await rollups.RunAsync(Ct);
 
         // A node whose clock is a day behind writes into today: its stamp is older than anything rolled up.
-        var today = MetricRollup.DayOf(Now);
+        var today = MetricArithmetic.DayOf(Now);
         await using (var db = database.Open())
         {
             await RecordAsync(db, [new SyncEvent

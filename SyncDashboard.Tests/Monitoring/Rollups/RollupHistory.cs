@@ -3,7 +3,7 @@ using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Monitoring.Rollups;
 
-/// <summary>Writes sync events and their hourly rows the way a run does (<see cref="MetricRollup.Add"/> on the hour
+/// <summary>Writes sync events and their hourly rows the way a run does (<see cref="MetricArithmetic.Add"/> on the hour
 /// the event started, stamped with its completion), so rollups can be checked against the raw events.</summary>
 public static class RollupHistory
 {
@@ -43,7 +43,7 @@ public static class RollupHistory
         {
             db.SyncEvents.Add(run);
             if (run.Status == SyncStatus.Started) continue;
-            var hour = MetricRollup.HourOf(run.StartedUtc);
+            var hour = MetricArithmetic.HourOf(run.StartedUtc);
             var metric = db.SyncMetrics.Local.FirstOrDefault(m =>
                              m.Service == run.Service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc == hour)
                          ?? await db.SyncMetrics.SingleOrDefaultAsync(m =>
@@ -54,7 +54,7 @@ public static class RollupHistory
                 metric = new SyncMetric { Service = run.Service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
                 db.SyncMetrics.Add(metric);
             }
-            MetricRollup.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, updatedUtc ?? run.CompletedUtc!.Value);
+            MetricArithmetic.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, updatedUtc ?? run.CompletedUtc!.Value);
         }
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -15,8 +15,8 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
     public async Task<IReadOnlyList<EventRow>> LatestAsync(string service, int limit, CancellationToken ct) =>
         (await PageAsync(service, EventFilter.All, limit, null, ct)).Events;
 
-    /// <summary>One page of events, newest first, filtered in the query itself (the seed filtered after taking
-    /// <c>limit</c> rows and so returned fewer than asked).</summary>
+    /// <summary>One page of events, newest first, filtered in the query itself, so a filter never returns fewer
+    /// than <c>limit</c> rows while more match.</summary>
     public async Task<EventPage> PageAsync(
         string service, EventFilter filter, int limit, EventCursor? after, CancellationToken ct)
     {

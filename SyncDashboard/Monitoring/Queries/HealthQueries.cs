@@ -63,7 +63,7 @@ public sealed class HealthQueries(
         var p95 = NearestRank(recent, 0.95);
         // The usual: the median of the 7 days before the recent hours, from the hourly rollups; robust to the odd full
         // sync among hundreds, and left out while there is too little history to call anything usual.
-        var baseline = await HistogramBetweenAsync(db, service, now.AddDays(-7), MetricRollup.HourOf(hourAgo), ct);
+        var baseline = await HistogramBetweenAsync(db, service, now.AddDays(-7), MetricArithmetic.HourOf(hourAgo), ct);
         var median = baseline.Sum() >= MinBaselineSyncs ? HistogramPercentile.Of(baseline, 0.5) : null;
 
         var deletion = await LargestRecentDeletionAsync(db, service, now, ct);

@@ -11,7 +11,7 @@ public sealed class PerformanceTrendQueries(
     public async Task<PerformanceTrend> GetAsync(string service, PerformanceRange range, CancellationToken ct)
     {
         var options = healthOptions.Value;
-        var to = MetricRollup.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
+        var to = MetricArithmetic.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
         var from = to.AddDays(-range.Days);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.SyncMetrics.AsNoTracking()

@@ -16,7 +16,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hours, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hours, MaxHours);
-        var to = MetricRollup.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
+        var to = MetricArithmetic.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
         var from = to.AddHours(-hours);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.SyncMetrics.AsNoTracking()
@@ -46,7 +46,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
     /// histograms, and the newest markers of the window.</summary>
     public async Task<TimelineView> ViewAsync(string service, TimelineRange range, CancellationToken ct)
     {
-        var to = MetricRollup.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
+        var to = MetricArithmetic.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
         var from = to.AddHours(-range.Hours);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.SyncMetrics.AsNoTracking()

@@ -24,7 +24,7 @@ public sealed class RetentionPurge(
                 .OrderBy(old => old.Id).Take(batch).Select(old => old.Id)
                 .Contains(d.Id))
             .ExecuteDeleteAsync(ct));
-        var cutoffHour = MetricRollup.HourOf(cutoff);
+        var cutoffHour = MetricArithmetic.HourOf(cutoff);
         deliveries += await db.WebhookRejections.Where(r => r.HourUtc < cutoffHour).ExecuteDeleteAsync(ct);
 
         // Each batch is one DELETE … WHERE Id IN (SELECT the first N ids), committed on its own: short write locks

@@ -15,7 +15,7 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
 
     public async Task<RollupResult> RunAsync(CancellationToken ct)
     {
-        var currentWeek = MetricRollup.WeekOf(time.GetUtcNow().UtcDateTime);
+        var currentWeek = MetricArithmetic.WeekOf(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One transaction: a run that fails half-way must not advance the watermark below over weeks it never wrote.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -28,7 +28,7 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
             .Where(m => m.Period == MetricPeriod.Hourly && (m.LastUpdatedUtc >= since || m.PeriodStartUtc >= currentWeek))
             .Select(m => new { m.Service, m.PeriodStartUtc })
             .ToListAsync(ct);
-        var weeks = touched.Select(h => (h.Service, Week: MetricRollup.WeekOf(h.PeriodStartUtc)))
+        var weeks = touched.Select(h => (h.Service, Week: MetricArithmetic.WeekOf(h.PeriodStartUtc)))
             .Distinct().OrderBy(w => w.Week).ThenBy(w => w.Service, StringComparer.Ordinal).ToList();
 
         var days = 0;
@@ -45,7 +45,7 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
     private static async Task<int> RecomputeWeekAsync(
         MonitoringDbContext db, string service, DateTime week, CancellationToken ct)
     {
-        var end = week + MetricRollup.LengthOf(MetricPeriod.Weekly);
+        var end = week + MetricArithmetic.LengthOf(MetricPeriod.Weekly);
         var hours = await db.SyncMetrics.AsNoTracking()
             .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly &&
                         m.PeriodStartUtc >= week && m.PeriodStartUtc < end)
@@ -55,11 +55,11 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
                         m.PeriodStartUtc >= week && m.PeriodStartUtc < end)
             .ToListAsync(ct);
 
-        Upsert(db, stored, MetricRollup.Combine(service, MetricPeriod.Weekly, week, hours));
-        var byDay = hours.GroupBy(h => MetricRollup.DayOf(h.PeriodStartUtc)).ToList();
+        Upsert(db, stored, MetricArithmetic.Combine(service, MetricPeriod.Weekly, week, hours));
+        var byDay = hours.GroupBy(h => MetricArithmetic.DayOf(h.PeriodStartUtc)).ToList();
         foreach (var day in byDay)
         {
-            Upsert(db, stored, MetricRollup.Combine(service, MetricPeriod.Daily, day.Key, day));
+            Upsert(db, stored, MetricArithmetic.Combine(service, MetricPeriod.Daily, day.Key, day));
         }
         return byDay.Count;
     }
@@ -73,7 +73,7 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
         }
         else
         {
-            MetricRollup.CopyNumbers(computed, row);
+            MetricArithmetic.CopyNumbers(computed, row);
         }
     }
 }

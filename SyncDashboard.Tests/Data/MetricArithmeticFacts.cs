@@ -1,15 +1,15 @@
 using SyncDashboard.Data;
 
-namespace SyncDashboard.Tests.Monitoring;
+namespace SyncDashboard.Tests.Data;
 
-public sealed class MetricRollupFacts
+public sealed class MetricArithmeticFacts
 {
     private static readonly DateTime Now = new(2026, 11, 29, 10, 42, 17, DateTimeKind.Utc);
 
     [Fact]
     public void HourOf_TruncatesToTheHour_InUtc()
     {
-        var hour = MetricRollup.HourOf(Now);
+        var hour = MetricArithmetic.HourOf(Now);
         Assert.Equal(new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc), hour);
         Assert.Equal(DateTimeKind.Utc, hour.Kind);
     }
@@ -18,8 +18,8 @@ public sealed class MetricRollupFacts
     public void Add_KeepsCountsDurationsAndHistogram_ForSuccesses()
     {
         var metric = new SyncMetric { Service = "todoist" };
-        MetricRollup.Add(metric, SyncStatus.Succeeded, 120, 10, Now);
-        MetricRollup.Add(metric, SyncStatus.Succeeded, 40, 5, Now);
+        MetricArithmetic.Add(metric, SyncStatus.Succeeded, 120, 10, Now);
+        MetricArithmetic.Add(metric, SyncStatus.Succeeded, 40, 5, Now);
 
         Assert.Equal(2, metric.SuccessCount);
         Assert.Equal(15, metric.ItemsProcessed);
@@ -36,8 +36,8 @@ public sealed class MetricRollupFacts
     public void Add_CountsFailures_WithoutTouchingDurations()
     {
         var metric = new SyncMetric { Service = "todoist" };
-        MetricRollup.Add(metric, SyncStatus.Succeeded, 100, 1, Now);
-        MetricRollup.Add(metric, SyncStatus.Failed, 30_000, 0, Now);
+        MetricArithmetic.Add(metric, SyncStatus.Succeeded, 100, 1, Now);
+        MetricArithmetic.Add(metric, SyncStatus.Failed, 30_000, 0, Now);
 
         Assert.Equal(1, metric.FailureCount);
         Assert.Equal(100, metric.MaxDurationMs);
@@ -77,7 +77,7 @@ public sealed class MetricRollupFacts
     [InlineData("2027-01-01T08:00:00", "2026-12-28")] // across a year boundary
     public void WeekOf_StartsOnMonday_InUtc(string utc, string monday)
     {
-        var week = MetricRollup.WeekOf(DateTime.SpecifyKind(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
+        var week = MetricArithmetic.WeekOf(DateTime.SpecifyKind(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
         Assert.Equal(DateTime.SpecifyKind(DateTime.Parse(monday, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc), week);
         Assert.Equal(DateTimeKind.Utc, week.Kind);
     }
@@ -85,11 +85,11 @@ public sealed class MetricRollupFacts
     [Fact]
     public void Combine_SumsCountsAndHistograms_AndTakesTheExtremes()
     {
-        var day = MetricRollup.DayOf(Now);
+        var day = MetricArithmetic.DayOf(Now);
         var early = Hour(day.AddHours(1), (SyncStatus.Succeeded, 40), (SyncStatus.Failed, 9_000));
         var late = Hour(day.AddHours(20), (SyncStatus.Succeeded, 2_000), (SyncStatus.Succeeded, 100));
 
-        var combined = MetricRollup.Combine("todoist", MetricPeriod.Daily, day, [early, late]);
+        var combined = MetricArithmetic.Combine("todoist", MetricPeriod.Daily, day, [early, late]);
 
         Assert.Equal((3, 1, 2_140L, 40L, 2_000L, 0.25), (combined.SuccessCount, combined.FailureCount,
             combined.TotalDurationMs, combined.MinDurationMs, combined.MaxDurationMs, combined.ErrorRate));
@@ -102,28 +102,28 @@ public sealed class MetricRollupFacts
     [Fact]
     public void Combine_GivesNullsNotZeros_WhenNoAttemptWasTimed()
     {
-        var day = MetricRollup.DayOf(Now);
-        var combined = MetricRollup.Combine("todoist", MetricPeriod.Daily, day,
+        var day = MetricArithmetic.DayOf(Now);
+        var combined = MetricArithmetic.Combine("todoist", MetricPeriod.Daily, day,
             [Hour(day, (SyncStatus.Failed, 30_000))]);
 
         Assert.Equal(1.0, combined.ErrorRate);
         Assert.Null(combined.MinDurationMs);
         Assert.Null(combined.MaxDurationMs);
-        Assert.Null(MetricRollup.Combine("todoist", MetricPeriod.Weekly, MetricRollup.WeekOf(day), []).ErrorRate);
+        Assert.Null(MetricArithmetic.Combine("todoist", MetricPeriod.Weekly, MetricArithmetic.WeekOf(day), []).ErrorRate);
     }
 
     [Fact]
     public void Combine_Refuses_AnHourOutsideThePeriod()
     {
-        var day = MetricRollup.DayOf(Now);
-        Assert.Throws<ArgumentException>(() => MetricRollup.Combine("todoist", MetricPeriod.Daily, day,
+        var day = MetricArithmetic.DayOf(Now);
+        Assert.Throws<ArgumentException>(() => MetricArithmetic.Combine("todoist", MetricPeriod.Daily, day,
             [Hour(day.AddDays(1), (SyncStatus.Succeeded, 10))]));
     }
 
     private static SyncMetric Hour(DateTime hour, params (SyncStatus Status, long Ms)[] runs)
     {
         var metric = new SyncMetric { Service = "todoist", Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
-        foreach (var (status, ms) in runs) MetricRollup.Add(metric, status, ms, 10, hour.AddMinutes(5));
+        foreach (var (status, ms) in runs) MetricArithmetic.Add(metric, status, ms, 10, hour.AddMinutes(5));
         return metric;
     }
 }

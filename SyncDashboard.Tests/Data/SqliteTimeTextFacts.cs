@@ -1,6 +1,6 @@
 using SyncDashboard.Data;
 
-namespace SyncDashboard.Tests.Monitoring;
+namespace SyncDashboard.Tests.Data;
 
 /// <summary>The SQLite time text reads back exactly what Microsoft.Data.Sqlite writes, and anything else the general way.</summary>
 public sealed class SqliteTimeTextFacts

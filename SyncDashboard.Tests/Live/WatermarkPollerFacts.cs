@@ -4,7 +4,7 @@ using SyncDashboard.Live;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 
-namespace SyncDashboard.Tests.Monitoring.Live;
+namespace SyncDashboard.Tests.Live;
 
 /// <summary>Two app nodes over one SQLite file, as two nodes share one SQL Server: a run on one must reach the pages
 /// of the other through its watermark poller.</summary>

@@ -4,7 +4,7 @@ namespace SyncDashboard.Data;
 /// by each run and the daily and weekly rollups share one definition of the numbers.</summary>
 /// <remarks>Periods are UTC: an hour starts on the hour, a day at 00:00, a week on Monday 00:00 (ISO 8601), so a day
 /// never straddles two weeks and a week is exactly seven days.</remarks>
-public static class MetricRollup
+public static class MetricArithmetic
 {
     public static DateTime HourOf(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);
 

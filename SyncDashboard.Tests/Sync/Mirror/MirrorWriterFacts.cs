@@ -3,7 +3,7 @@ using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Wire;
 
-namespace SyncDashboard.Tests.Monitoring.Mirror;
+namespace SyncDashboard.Tests.Sync.Mirror;
 
 public sealed class MirrorWriterFacts
 {

@@ -4,7 +4,7 @@ using SyncDashboard.Access;
 using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 
-namespace SyncDashboard.Tests.Monitoring;
+namespace SyncDashboard.Tests.Access;
 
 public sealed class AuditLogFacts
 {

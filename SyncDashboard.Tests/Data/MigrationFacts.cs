@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
 
-namespace SyncDashboard.Tests.Monitoring;
+namespace SyncDashboard.Tests.Data;
 
 /// <summary>A model change without a migration fails here, for each provider, before it fails in production.</summary>
 public sealed class MigrationFacts
