@@ -38,16 +38,10 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
         Assert.Empty(session.Problems);
     }
 
-    private static async Task WaitForSentAsync(TestApp app)
+    private static Task<string> WaitForSentAsync(TestApp app) => Eventually.ReturnsAsync(async () =>
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using var db = await app.CreateDbAsync();
-            if (await db.AlertNotifications.AnyAsync(n => n.Outcome == DeliveryOutcome.Sent)) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("No notification was sent.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+        await using var db = await app.CreateDbAsync();
+        return await db.AlertNotifications.AnyAsync(n => n.Outcome == DeliveryOutcome.Sent) ? "sent" : null;
+    });
 
 }
