@@ -108,7 +108,8 @@ public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app
     internal static async Task<string> SnackbarTextAsync(IPage page)
     {
         var snackbar = page.Locator(".mud-snackbar").First;
-        try { await snackbar.WaitForAsync(new() { Timeout = TestTimeouts.Milliseconds(TestTimeouts.Scaled(TimeSpan.FromSeconds(5))) }); }
+        var glimpse = TestTimeouts.Scaled(TimeSpan.FromSeconds(5));
+        try { await snackbar.WaitForAsync(new() { Timeout = TestTimeouts.Milliseconds(glimpse) }); }
         catch (TimeoutException) { return ""; }
         return await snackbar.InnerTextAsync();
     }

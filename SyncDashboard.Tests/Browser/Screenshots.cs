@@ -11,7 +11,8 @@ internal static class Screenshots
     /// refresh the committed pictures (scripts/refresh-screenshots.sh).</summary>
     public const string FolderVariable = "SYNCDASHBOARD_SCREENSHOTS_DIR";
 
-    /// <summary>Under the test output unless asked otherwise, so that a test run leaves the working tree as it was.</summary>
+    /// <summary>Under the test output unless asked otherwise, so that a test run leaves the working tree as it was.
+    /// </summary>
     public static string Folder { get; } =
         Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
             ? Path.GetFullPath(folder, RepositoryRoot.Path)

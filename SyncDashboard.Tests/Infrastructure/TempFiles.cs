@@ -7,7 +7,8 @@ namespace SyncDashboard.Tests.Infrastructure;
 public static class TempFiles
 {
     /// <summary>This run's own folder in the system's temp folder (databases, data-protection keys), deleted with
-    /// everything in it when the run ends, so a run leaves nothing behind and parallel runs never share a file.</summary>
+    /// everything in it when the run ends, so a run leaves nothing behind and parallel runs never share a file.
+    /// </summary>
     public static string Folder { get; } = Directory.CreateDirectory(
         Path.Combine(Path.GetTempPath(), $"syncdashboard-tests-{Environment.ProcessId}")).FullName;
 

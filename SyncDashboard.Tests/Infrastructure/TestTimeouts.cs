@@ -40,6 +40,7 @@ public static class TestTimeouts
             return scale;
         }
         throw new InvalidOperationException(
-            $"{ScaleVariable} must be a positive number such as 1, 2 or 2.5 (it multiplies every test time-out), not '{value}'.");
+            $"{ScaleVariable} must be a positive number such as 1, 2 or 2.5 (it multiplies every test time-out), "
+            + $"not '{value}'.");
     }
 }
