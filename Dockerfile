@@ -2,10 +2,6 @@
 # SyncDashboard: build with the .NET 10 SDK, run on the ASP.NET Core runtime.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# npm fetches the chart library (apexcharts, pinned in SyncDashboard/package-lock.json) during the build.
-RUN apt-get update \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
-    && rm -rf /var/lib/apt/lists/*
 COPY Directory.Build.props Directory.Packages.props SyncDashboard.sln appsettings.json ./
 COPY .config/ .config/
 COPY SyncDashboard/SyncDashboard.csproj SyncDashboard/

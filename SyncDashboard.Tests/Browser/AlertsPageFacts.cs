@@ -38,8 +38,9 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
         Assert.Empty(session.Problems);
     }
 
-    private static async Task WaitForSentAsync(TestApp app)
+    private static Task<string> WaitForSentAsync(TestApp app) => Eventually.ReturnsAsync(async () =>
     {
+<<<<<<< HEAD
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
@@ -49,5 +50,10 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
+=======
+        await using var db = await app.CreateDbAsync();
+        return await db.AlertNotifications.AnyAsync(n => n.Outcome == DeliveryOutcome.Sent) ? "sent" : null;
+    });
+>>>>>>> vendor
 
 }

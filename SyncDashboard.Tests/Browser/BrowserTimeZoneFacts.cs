@@ -21,7 +21,7 @@ public sealed class BrowserTimeZoneFacts(ChromiumFixture chromium)
         {
             BaseURL = address.ToString(), TimezoneId = "Asia/Tokyo", ViewportSize = new() { Width = 1400, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(TestTimeouts.Milliseconds(TestTimeouts.Browser));
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         // Responses only: without PageSession's request routing Chromium also asks for /favicon.ico, a console 404.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(SyncDashboard.Tests.Browser.ChromiumFixture))]
@@ -30,6 +31,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Process-wide, and Playwright's own is 5 s: every expectation waits as long as the browser's actions do.
+        Assertions.SetDefaultExpectTimeout(TestTimeouts.Milliseconds(TestTimeouts.Browser));
         if (!File.Exists(ExecutablePath)) return;
         // The driver (node + Playwright's package) ships in the NuGet package and is copied to .playwright/ in the
         // build output; with ExecutablePath set nothing is downloaded.
@@ -39,6 +42,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ExecutablePath = ExecutablePath,
             Headless = true,
             Args = Args,
+            Timeout = TestTimeouts.Milliseconds(TestTimeouts.Process),
         });
     }
 

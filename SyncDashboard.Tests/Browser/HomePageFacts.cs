@@ -21,8 +21,6 @@ public sealed class ScheduledTestApp() : TestApp(new Dictionary<string, string?>
 
 public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app) : IClassFixture<ScheduledTestApp>
 {
-    private const int SyncAppearsWithinMs = 15_000;
-
     [Fact]
     public async Task Open_ShowsDashboardWithStylesAndNoErrors_WhenNothingHasSynced()
     {
@@ -58,19 +56,17 @@ public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app
         try
         {
             await page.WaitForFunctionAsync(
-                "n => document.querySelectorAll('[data-event-id]').length > n", before,
-                new() { Timeout = SyncAppearsWithinMs });
+                "n => document.querySelectorAll('[data-event-id]').length > n", before);
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"No new event row within {SyncAppearsWithinMs} ms of Sync now. "
+            Assert.Fail($"No new event row within {TestTimeouts.Browser} of Sync now. "
                 + $"Snackbar: '{snackbar}'. Problems: {string.Join("; ", session.Problems)}");
         }
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
         // Let the run finish so the screenshot shows a completed row, not a spinner.
-        await Assertions.Expect(page.Locator("[data-status=Started]")).ToHaveCountAsync(0,
-            new() { Timeout = SyncAppearsWithinMs });
+        await Assertions.Expect(page.Locator("[data-status=Started]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-kpi=next-sync]")).ToContainTextAsync("in ");
         await Screenshots.TakeAsync(page, "overview.png");
         Assert.Empty(session.Problems);
@@ -110,11 +106,12 @@ public sealed class HomePageFacts(ChromiumFixture chromium, ScheduledTestApp app
     }
 
     /// <summary>The snackbar's text shortly after an action, or "" when none showed (it hides itself after a while,
-    /// so read it early and keep it for the failure message).</summary>
+    /// so read it early and keep it for the failure message). A short wait: the test goes on either way.</summary>
     internal static async Task<string> SnackbarTextAsync(IPage page)
     {
         var snackbar = page.Locator(".mud-snackbar").First;
-        try { await snackbar.WaitForAsync(new() { Timeout = 5_000 }); }
+        var glimpse = TestTimeouts.Scaled(TimeSpan.FromSeconds(5));
+        try { await snackbar.WaitForAsync(new() { Timeout = TestTimeouts.Milliseconds(glimpse) }); }
         catch (TimeoutException) { return ""; }
         return await snackbar.InnerTextAsync();
     }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Browser;
 
@@ -27,7 +28,7 @@ public sealed class PageSession : IAsyncDisposable
     public static async Task<PageSession> OpenAsync(IBrowser browser, Uri app)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = app.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(TestTimeouts.Milliseconds(TestTimeouts.Browser));
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
 

@@ -3,23 +3,30 @@ using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Browser;
 
-/// <summary>The README's pictures (docs/screenshots), taken by the browser tests as a reader should see the page:
-/// no snackbar fading out over a card, no colour transition caught halfway, and the whole page in one window.</summary>
+/// <summary>The docs' pictures, taken by the browser tests as a reader should see the page: no snackbar fading out
+/// over a card, no colour transition caught halfway, and the whole page in one window.</summary>
 internal static class Screenshots
 {
-    /// <summary>MudBlazor shows a snackbar for a few seconds and then fades it out.</summary>
-    private const int SnackbarsGoneWithinMs = 15_000;
+    /// <summary>Where to write them instead of the test output, relative to the repository root: docs/screenshots to
+    /// refresh the committed pictures (scripts/refresh-screenshots.sh).</summary>
+    public const string FolderVariable = "SYNCDASHBOARD_SCREENSHOTS_DIR";
+
+    /// <summary>Under the test output unless asked otherwise, so that a test run leaves the working tree as it was.
+    /// </summary>
+    public static string Folder { get; } =
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, RepositoryRoot.Path)
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static string PathOf(string name)
     {
-        var folder = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
+        Directory.CreateDirectory(Folder);
+        return Path.Combine(Folder, name);
     }
 
     public static async Task TakeAsync(IPage page, string name)
     {
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = SnackbarsGoneWithinMs });
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         // The button the test pressed last would show hovered and focused.
         await page.Mouse.MoveAsync(0, 0);
         await page.EvaluateAsync("() => document.activeElement?.blur()");

@@ -85,11 +85,12 @@ public sealed class AppProcess : IDisposable
     {
         try { process.Kill(entireProcessTree: true); }
         catch (InvalidOperationException) { /* already gone */ }
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync().WaitAsync(TestTimeouts.Process);
     }
 
     /// <summary>SIGTERM, as <c>docker stop</c> or systemd sends it, so the host shuts down and releases what it
-    /// holds; SIGKILL after <paramref name="grace"/>. Returns whether it stopped by itself.</summary>
+    /// holds; SIGKILL after <paramref name="grace"/> (a budget on an idle machine, scaled like every test time-out).
+    /// Returns whether it stopped by itself.</summary>
     public async Task<bool> StopAsync(TimeSpan grace)
     {
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]))
@@ -98,7 +99,7 @@ public sealed class AppProcess : IDisposable
         }
         try
         {
-            await process.WaitForExitAsync().WaitAsync(grace);
+            await process.WaitForExitAsync().WaitAsync(TestTimeouts.Scaled(grace));
             return true;
         }
         catch (TimeoutException)
@@ -130,7 +131,7 @@ public sealed class AppProcess : IDisposable
         {
             try { process.Kill(entireProcessTree: true); }
             catch (InvalidOperationException) { /* exited meanwhile */ }
-            process.WaitForExit(10_000);
+            process.WaitForExit(TestTimeouts.Process);
         }
         process.Dispose();
     }

@@ -21,6 +21,9 @@ public static class DashboardBunit
     /// <summary>The clock every component test starts from.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
+    // bUnit's wait time-out is process-wide; set before the first context of the run.
+    static DashboardBunit() => BunitContext.DefaultWaitTimeout = TestTimeouts.Render;
+
     /// <summary>A browser in UTC, so local times read as the UTC ones; <paramref name="browserZone"/> false leaves the
     /// zone to the app's own <see cref="BrowserTimeZone"/> (a test of the layout that reads it).</summary>
     public static BunitContext Create(FakeTimeProvider? time = null, bool browserZone = true)

@@ -47,8 +47,8 @@ public class TestApp : WebApplicationFactory<Program>
             ["Sync:FullCron"] = NeverCron,
             ["Rollups:Cron"] = NeverCron,
             ["Retention:Cron"] = NeverCron,
-            // Data-protection keys (they encrypt the sign-in cookie) in temp, not in the project's data folder.
-            ["Access:KeysFolder"] = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys"),
+            // Data-protection keys (they encrypt the sign-in cookie) in the run's temp folder, not the project's.
+            ["Access:KeysFolder"] = Path.Combine(TempFiles.Folder, "keys"),
             ["Alerts:EvaluationCron"] = NeverCron,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
@@ -83,7 +83,7 @@ public class TestApp : WebApplicationFactory<Program>
     {
         _ = Services; // builds and starts the host
         return await Services.GetRequiredService<SimulatorEndpoint>()
-            .WhenStartedAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
+            .WhenStartedAsync(TestContext.Current.CancellationToken).WaitAsync(TestTimeouts.Process);
     }
 
     public async Task<MonitoringDbContext> CreateDbAsync() =>

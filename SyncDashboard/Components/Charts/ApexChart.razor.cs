@@ -3,7 +3,7 @@ using Microsoft.JSInterop;
 
 namespace SyncDashboard.Components.Charts;
 
-/// <summary>Our one wrapper of ApexCharts (npm 4.7.0, copied to wwwroot/lib by the build). Renders after the first
+/// <summary>Our one wrapper of ApexCharts (4.x, committed in wwwroot/lib/apexcharts). Renders after the first
 /// render, updates the same chart in place when <see cref="Options"/> or the theme change (never re-creates it), and
 /// destroys it on dispose. The JS module loads the library itself, so only pages with a chart download it.</summary>
 public sealed partial class ApexChart : IAsyncDisposable

@@ -1,6 +1,6 @@
 // The browser half of ApexChart.razor: one ApexCharts instance per host element, created once and updated in place.
-// The library (apexcharts 4.7.0 from npm, copied into wwwroot/lib by the build) is a UMD script that sets
-// window.ApexCharts; it is loaded on first use so pages without charts never download it.
+// The library (apexcharts 4.x, committed in wwwroot/lib/apexcharts) is a UMD script that sets window.ApexCharts; it
+// is loaded on first use so pages without charts never download it.
 
 let library;
 let created = 0;
