@@ -144,7 +144,7 @@ public sealed class AlertNotificationFacts
         }
 
         await WaitUntilAsync(async () => (await app.NotificationsAsync()).All(n =>
-            n.Outcome == NotificationOutcome.Sent || n is { Outcome: NotificationOutcome.Failed, NextAttemptUtc: null }), TimeSpan.FromSeconds(40));
+            n.Outcome == NotificationOutcome.Sent || n is { Outcome: NotificationOutcome.Failed, NextAttemptUtc: null }), TestTimeouts.Scaled(TimeSpan.FromSeconds(40)));
         var notifications = await app.NotificationsAsync();
         var webhook = notifications.Single(n => n.Channel == AlertChannel.Webhook);
         Assert.Equal(NotificationOutcome.Sent, webhook.Outcome);
@@ -247,7 +247,7 @@ public sealed class AlertNotificationFacts
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + TestTimeouts.Scaled(within ?? TimeSpan.FromSeconds(20));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not come true in time.");

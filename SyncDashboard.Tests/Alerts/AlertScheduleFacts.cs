@@ -90,7 +90,7 @@ public sealed class AlertScheduleFacts
 
     private static async Task WaitForEvaluationsAsync(TestApp app, long count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + TestTimeouts.Eventually;
         while (true)
         {
             await using var db = await app.CreateDbAsync();

@@ -23,7 +23,8 @@ public sealed partial class OneTypePerFileFacts
             where declaration.Groups["name"].Value != stem
             select $"{relative}: {declaration.Groups["name"].Value}";
 
-        Assert.Empty(misplaced);
+        var list = misplaced.ToList();
+        Assert.True(list.Count == 0, "Types not in a file named after them:\n" + string.Join("\n", list));
     }
 
     [GeneratedRegex(

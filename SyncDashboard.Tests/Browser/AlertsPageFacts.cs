@@ -40,20 +40,8 @@ public sealed class AlertsPageFacts(ChromiumFixture chromium)
 
     private static Task<string> WaitForSentAsync(TestApp app) => Eventually.ReturnsAsync(async () =>
     {
-<<<<<<< HEAD
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using var db = await app.CreateDbAsync();
-            if (await db.AlertNotifications.AnyAsync(n => n.Outcome == NotificationOutcome.Sent)) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("No notification was sent.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-=======
         await using var db = await app.CreateDbAsync();
-        return await db.AlertNotifications.AnyAsync(n => n.Outcome == DeliveryOutcome.Sent) ? "sent" : null;
+        return await db.AlertNotifications.AnyAsync(n => n.Outcome == NotificationOutcome.Sent) ? "sent" : null;
     });
->>>>>>> vendor
 
 }

@@ -105,7 +105,7 @@ public sealed class MigrationFacts
                 Microsoft.Extensions.Options.Options.Create(new DatabaseOptions()),
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance);
 
-            await migrator.StartAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await migrator.StartAsync(ct).WaitAsync(TestTimeouts.Process, ct);
 
             await using var db = new SqliteMonitoringDbContext(options);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));

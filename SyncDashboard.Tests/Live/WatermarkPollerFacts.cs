@@ -11,7 +11,7 @@ namespace SyncDashboard.Tests.Live;
 public sealed class WatermarkPollerFacts
 {
     private static readonly Dictionary<string, string?> FastPolling = new() { ["Live:PollIntervalMs"] = "100" };
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Bound = TestTimeouts.Scaled(TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task SyncOnAnotherNode_RaisesThisNodesNotifier()

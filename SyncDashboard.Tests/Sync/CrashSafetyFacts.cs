@@ -95,7 +95,7 @@ public sealed class CrashSafetyFacts
                 await using var db = Open(database);
                 return await RunProgress.FinishedARunThatSucceededAsync(db, node, ct);
             }, TimeSpan.FromSeconds(60), "a run of the last start to finish with a success", app);
-            Assert.True(await app.StopAsync(TimeSpan.FromSeconds(30)), "The app did not stop within 30 s of SIGTERM.");
+            Assert.True(await app.StopAsync(TimeSpan.FromSeconds(30)), $"The app did not stop within {TestTimeouts.Scaled(TimeSpan.FromSeconds(30))} of SIGTERM.");
             Assert.Equal(0, app.ExitCode);
 
             await using (var db = Open(database))
@@ -150,7 +150,7 @@ public sealed class CrashSafetyFacts
         "--Sync:SyncOnStartup=true",
         // Production refuses to start without someone who may sign in; the pages are not under test.
         .. SignInHelper.UserSettings().Select(setting => $"--{setting.Key}={setting.Value}"),
-        $"--Access:KeysFolder={Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys")}",
+        $"--Access:KeysFolder={Path.Combine(TempFiles.Folder, "keys")}",
         // The line a round aiming at the migration waits for.
         "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Information",
         "--Logging:Console:FormatterOptions:SingleLine=true",
@@ -189,6 +189,7 @@ public sealed class CrashSafetyFacts
 
     private static async Task Until(Task task, AppProcess app, string what, TimeSpan within)
     {
+        within = TestTimeouts.Scaled(within);
         var finished = await Task.WhenAny(task, app.Exited, Task.Delay(within, TestContext.Current.CancellationToken));
         if (finished == task) return;
         throw finished == app.Exited
@@ -198,6 +199,7 @@ public sealed class CrashSafetyFacts
 
     private static async Task PollAsync(Func<Task<bool>> condition, TimeSpan within, string what, AppProcess app)
     {
+        within = TestTimeouts.Scaled(within);
         var deadline = DateTime.UtcNow + within;
         while (!await Probe(condition))
         {
