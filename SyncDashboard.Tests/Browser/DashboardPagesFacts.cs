@@ -5,6 +5,7 @@ using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
+using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Tests.Browser;
 
@@ -29,6 +30,32 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         await session.OpenLiveAsync(path);
 
         await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
+    public async Task Pages_CountNounsByNumber_NeverWithAParenthesisedPlural()
+    {
+        // A minute's first retry delay keeps the chain at one attempt: "1 open failure chain", "1 attempt".
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Retry:BaseDelaySeconds"] = "60" });
+        await using var session = await PageSession.OpenAsync(chromium.Browser, app.StartOnRealPort());
+        await app.SyncAsync(SyncType.Full);
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+        await app.SyncAsync(SyncType.Incremental);
+
+        foreach (var path in new[] { "/", "/timeline", "/errors?resolved=true", "/performance", "/history", "/webhooks", "/alerts", "/simulator" })
+        {
+            await session.OpenLiveAsync(path);
+            await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();
+            if (path.StartsWith("/errors", StringComparison.Ordinal))
+            {
+                await Assertions.Expect(session.Page.Locator("[data-testid=open-count]")).ToContainTextAsync("1 open failure chain,");
+            }
+            var text = await session.Page.EvaluateAsync<string>("() => document.body.innerText");
+            // "chain(s)" is what a count that does not know its number reads like; "Retry-After (s)" is a unit.
+            var match = System.Text.RegularExpressions.Regex.Match(text, @"\w+\(s\)");
+            Assert.False(match.Success, $"{path} says '{match.Value}'");
+        }
         Assert.Empty(session.Problems);
     }
 

@@ -16,6 +16,18 @@ public sealed class DisplayFormatFacts
     public void Ago_ReadsLikeAHuman_WhenTimeHasPassed(double secondsAgo, string expected) =>
         Assert.Equal(expected, DisplayFormat.Ago(Now.UtcDateTime.AddSeconds(-secondsAgo), Now));
 
+    [Theory]
+    [InlineData(0, "0 open failure chains")]
+    [InlineData(1, "1 open failure chain")]
+    [InlineData(2, "2 open failure chains")]
+    [InlineData(12345, "12,345 open failure chains")]
+    public void Count_PutsTheNounInTheNumberOfTheCount(long count, string expected) =>
+        Assert.Equal(expected, DisplayFormat.Count(count, "open failure chain"));
+
+    [Fact]
+    public void Count_TakesTheGivenPlural_ForNounsThatDoNotJustAddAnS() =>
+        Assert.Equal("3 replies", DisplayFormat.Count(3, "reply", "replies"));
+
     [Fact]
     public void Ago_TreatsUnspecifiedKindAsUtc_WhenReadBackFromSqlite()
     {

@@ -14,6 +14,11 @@ public static class DisplayFormat
 
     public static string Utc(DateTime utc) => AsUtc(utc).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture);
 
+    /// <summary>A count with its noun in the right number: "1 open failure chain", "2 open failure chains", "0 attempts".
+    /// <paramref name="plural"/> is for nouns that do not just take an "s".</summary>
+    public static string Count(long count, string singular, string? plural = null) =>
+        $"{count.ToString("N0", Culture)} {(count == 1 ? singular : plural ?? singular + "s")}";
+
     public static string Ago(DateTime utc, DateTimeOffset now)
     {
         var age = now.UtcDateTime - AsUtc(utc);
