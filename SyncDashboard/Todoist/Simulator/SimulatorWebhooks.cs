@@ -7,9 +7,6 @@ using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist.Simulator;
 
-/// <summary>What the simulator's webhook sender has done, for the tests and the logs.</summary>
-public sealed record SimulatorWebhookCounters(long Sent, long Dropped, long Duplicated, long Failed);
-
 /// <summary>Posts the simulated account's changes to the app as Todoist would: signed with the shared secret,
 /// one delivery per changed object, with <c>X-Todoist-Delivery-ID</c> and <c>User-Agent: Todoist-Webhooks</c>. Demo
 /// mode only. Drops, duplicates, delays and reorders deliveries at the configured rates; delays are wall-clock, like

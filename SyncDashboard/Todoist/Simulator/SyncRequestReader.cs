@@ -5,9 +5,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace SyncDashboard.Todoist.Simulator;
 
-/// <summary>The arguments of one sync call, decoded from either body Todoist accepts.</summary>
-internal sealed record SyncRequestArgs(string SyncToken, IReadOnlyList<string>? ResourceTypes);
-
 /// <summary>Reads a sync request body: <c>application/x-www-form-urlencoded</c> with JSON-encoded values (the
 /// reference's form) or <c>application/json</c> (the official SDK's form). Either a request or an error reply.</summary>
 internal static class SyncRequestReader

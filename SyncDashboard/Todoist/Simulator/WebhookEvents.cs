@@ -2,9 +2,6 @@ using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist.Simulator;
 
-/// <summary>A webhook the simulated account announces: Todoist's event name, the object as it is now, and when.</summary>
-public sealed record SimulatedWebhook(string EventName, object EventData, DateTime TriggeredUtc);
-
 /// <summary>Turns a batch of saves into webhook events, one per object touched (its first "before" and last
 /// "after"), named as Todoist names them.</summary>
 internal static class WebhookEvents

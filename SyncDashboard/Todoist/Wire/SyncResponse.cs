@@ -19,19 +19,3 @@ public sealed record SyncResponse
     public int ObjectCount =>
         (Items?.Count ?? 0) + (Projects?.Count ?? 0) + (Sections?.Count ?? 0) + (Labels?.Count ?? 0) + (Notes?.Count ?? 0);
 }
-
-/// <summary>The JSON body of every Todoist error response.</summary>
-public sealed record WireError
-{
-    public string? Error { get; init; }
-    public int? ErrorCode { get; init; }
-    public string? ErrorTag { get; init; }
-    public int? HttpCode { get; init; }
-    public WireErrorExtra? ErrorExtra { get; init; }
-}
-
-public sealed record WireErrorExtra
-{
-    public int? RetryAfter { get; init; }
-    public string? EventId { get; init; }
-}

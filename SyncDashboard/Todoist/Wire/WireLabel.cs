@@ -1,0 +1,11 @@
+namespace SyncDashboard.Todoist.Wire;
+
+public sealed record WireLabel
+{
+    public required string Id { get; init; }
+    public string Name { get; init; } = "";
+    public string? Color { get; init; }
+    public bool IsFavorite { get; init; }
+    public int? Order { get; init; }
+    public bool IsDeleted { get; init; }
+}
