@@ -10,6 +10,63 @@ public sealed class SimulatorHttpFacts
 {
     private const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$";
 
+    /// <summary>The keys Todoist API v1 sends for each object, a null one too.</summary>
+    private static readonly Dictionary<string, string[]> Keys = new()
+    {
+        ["items"] =
+        [
+            "id", "user_id", "project_id", "section_id", "parent_id", "added_by_uid", "assigned_by_uid", "responsible_uid",
+            "labels", "deadline", "duration", "checked", "is_deleted", "added_at", "completed_at", "completed_by_uid",
+            "updated_at", "due", "priority", "child_order", "content", "description", "day_order", "is_collapsed", "note_count",
+        ],
+        ["projects"] =
+        [
+            "id", "name", "color", "parent_id", "child_order", "is_archived", "is_deleted", "is_favorite", "is_frozen",
+            "is_shared", "is_collapsed", "inbox_project", "can_assign_tasks", "view_style", "description", "created_at",
+            "updated_at", "default_order",
+        ],
+        ["sections"] =
+        [
+            "id", "user_id", "project_id", "added_at", "updated_at", "archived_at", "name", "description", "section_order",
+            "is_archived", "is_deleted", "is_collapsed",
+        ],
+        ["labels"] = ["id", "name", "color", "is_favorite", "order", "is_deleted"],
+        ["notes"] =
+        [
+            "id", "item_id", "content", "posted_at", "posted_uid", "file_attachment", "uids_to_notify", "reactions",
+            "is_deleted",
+        ],
+    };
+
+    private static readonly string[] DueKeys = ["is_recurring", "string", "date", "datetime", "timezone", "lang"];
+
+    [Fact]
+    public async Task Sync_SendsEveryKeyOfEveryObject_NullsIncluded()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        using var fullResponse = await sim.PostFormAsync("*");
+        var full = await SimulatorHarness.JsonOf(fullResponse);
+        sim.Simulator.ApplyRandomChanges(300);
+        using var changesResponse = await sim.PostFormAsync(full.GetProperty("sync_token").GetString()!);
+        var changes = await SimulatorHarness.JsonOf(changesResponse);
+
+        foreach (var body in new[] { full, changes })
+        {
+            foreach (var (type, keys) in Keys)
+            {
+                Assert.All(body.GetProperty(type).EnumerateArray(), o =>
+                    Assert.Equal(keys.Order(), o.EnumerateObject().Select(p => p.Name).Order()));
+            }
+            Assert.All(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("due")).Where(d => d.ValueKind != JsonValueKind.Null),
+                due => Assert.Equal(DueKeys.Order(), due.EnumerateObject().Select(p => p.Name).Order()));
+        }
+        // The nulls are there: a top-level task has a parent_id, and it is null.
+        Assert.Contains(full.GetProperty("items").EnumerateArray(), i => i.GetProperty("parent_id").ValueKind == JsonValueKind.Null);
+        Assert.Contains(full.GetProperty("items").EnumerateArray(), i => i.GetProperty("due").ValueKind == JsonValueKind.Null);
+        // Deleted objects of every type come back whole.
+        Assert.All(Keys.Keys, type => Assert.Contains(changes.GetProperty(type).EnumerateArray(), o => o.GetProperty("is_deleted").GetBoolean()));
+    }
+
     [Fact]
     public async Task Sync_AcceptsFormAndJsonBodies()
     {

@@ -1,5 +1,6 @@
 namespace SyncDashboard.Todoist.Wire;
 
+/// <summary>A task's deadline: a date, no time.</summary>
 public sealed record WireDeadline
 {
     public string? Date { get; init; }

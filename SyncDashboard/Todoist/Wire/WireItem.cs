@@ -12,13 +12,15 @@ public sealed record WireItem
     public string? AddedByUid { get; init; }
     public string? AssignedByUid { get; init; }
     public string? ResponsibleUid { get; init; }
-    public IReadOnlyList<string>? Labels { get; init; }
+    /// <summary>Label names, not ids.</summary>
+    public IReadOnlyList<string>? Labels { get; init; } = [];
     public WireDeadline? Deadline { get; init; }
     public WireDuration? Duration { get; init; }
     public bool Checked { get; init; }
     public bool IsDeleted { get; init; }
     public DateTime? AddedAt { get; init; }
     public DateTime? CompletedAt { get; init; }
+    public string? CompletedByUid { get; init; }
     public DateTime? UpdatedAt { get; init; }
     public WireDue? Due { get; init; }
     public int Priority { get; init; } = 1;

@@ -1,5 +1,6 @@
 namespace SyncDashboard.Todoist.Wire;
 
+/// <summary>A personal label (<c>labels[]</c>) as Todoist API v1 sends it.</summary>
 public sealed record WireLabel
 {
     public required string Id { get; init; }

@@ -1,5 +1,7 @@
 namespace SyncDashboard.Todoist.Wire;
 
+/// <summary>A project (<c>projects[]</c>) as Todoist API v1 sends it (a personal project: workspace projects add fields
+/// the app does not read).</summary>
 public sealed record WireProject
 {
     public required string Id { get; init; }

@@ -1,5 +1,6 @@
 namespace SyncDashboard.Todoist.Wire;
 
+/// <summary>A section (<c>sections[]</c>) as Todoist API v1 sends it.</summary>
 public sealed record WireSection
 {
     public required string Id { get; init; }
