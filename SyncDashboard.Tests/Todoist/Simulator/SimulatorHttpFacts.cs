@@ -167,17 +167,18 @@ public sealed class SimulatorHttpFacts
     }
 
     [Fact]
-    public async Task Sync_Returns405_WhenMethodIsGet()
+    public async Task Sync_Returns405WithTodoistsErrorBody_WhenMethodIsGet()
     {
         await using var sim = await SimulatorHarness.StartAsync();
 
         using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/sync"));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        AssertTodoistError(await SimulatorHarness.JsonOf(response), 405, "METHOD_NOT_ALLOWED");
     }
 
     [Fact]
-    public async Task Sync_Returns404_WhenPathIsMixedCase()
+    public async Task Sync_Returns404WithTodoistsErrorBody_WhenPathIsMixedCase()
     {
         await using var sim = await SimulatorHarness.StartAsync();
 
@@ -187,6 +188,85 @@ public sealed class SimulatorHttpFacts
         });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertTodoistError(await SimulatorHarness.JsonOf(response), 404, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Endpoint_Returns404WithTodoistsErrorBody_WhenTheEndpointIsNotModelled()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        AssertTodoistError(await SimulatorHarness.JsonOf(response), 404, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Sync_Returns400NamingResourceTypes_WhenATypeIsNotModelled()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.PostFormAsync("*", """["items","reminders"]""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        AssertTodoistError(body, 400, "INVALID_ARGUMENT_VALUE");
+        Assert.Equal("resource_types", body.GetProperty("error_extra").GetProperty("argument").GetString());
+        Assert.Contains("reminders", body.GetProperty("error_extra").GetProperty("explanation").GetString());
+    }
+
+    [Fact]
+    public async Task Sync_AnswersEachCommandInSyncStatus_WhenAFormCarriesCommands()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var before = JsonSerializer.Serialize(sim.Simulator.Snapshot(), SyncDashboard.Todoist.Wire.TodoistJson.Options);
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sync")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["commands"] = """[{"type":"item_add","uuid":"c1","temp_id":"t1","args":{"content":"Milk"}},{"type":"item_close","uuid":"c2","args":{"id":"x"}}]""",
+            }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        var status = body.GetProperty("sync_status");
+        Assert.Equal(["c1", "c2"], status.EnumerateObject().Select(p => p.Name));
+        Assert.All(status.EnumerateObject(), p => AssertTodoistError(p.Value, 400, "INVALID_ARGUMENT_VALUE"));
+        Assert.Empty(body.GetProperty("temp_id_mapping").EnumerateObject());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("sync_token").GetString()));
+        Assert.False(body.TryGetProperty("items", out _));
+        Assert.Equal(before, JsonSerializer.Serialize(sim.Simulator.Snapshot(), SyncDashboard.Todoist.Wire.TodoistJson.Options));
+    }
+
+    [Theory]
+    [InlineData("""{"commands":{"type":"item_add"}}""")]
+    [InlineData("""{"commands":[{"type":"item_add"}]}""")]
+    [InlineData("""{"commands":[{"uuid":"c1"}]}""")]
+    public async Task Sync_Returns400NamingCommands_WhenACommandHasNoTypeOrUuid(string json)
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sync")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        Assert.Equal("commands", body.GetProperty("error_extra").GetProperty("argument").GetString());
+    }
+
+    private static void AssertTodoistError(JsonElement body, int status, string tag)
+    {
+        Assert.Equal(JsonValueKind.String, body.GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Number, body.GetProperty("error_code").ValueKind);
+        Assert.Equal(tag, body.GetProperty("error_tag").GetString());
+        Assert.Equal(status, body.GetProperty("http_code").GetInt32());
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("error_extra").ValueKind);
     }
 
     [Fact]
