@@ -26,7 +26,7 @@ public sealed class TodoistSimulator
     // Bounded: a sender that cannot keep up loses the oldest announcements, as a real webhook outage would.
     private readonly Channel<SimulatedWebhook> webhooks = Channel.CreateBounded<SimulatedWebhook>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-    private long syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount;
+    private long syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount, announced;
 
     public TodoistSimulator(IOptions<SimulatorOptions> options, TimeProvider time)
     {
@@ -56,7 +56,7 @@ public sealed class TodoistSimulator
 
     public SimulatorCounters Counters
     {
-        get { lock (gate) return new(syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount); }
+        get { lock (gate) return new(syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount, announced); }
     }
 
     /// <summary>Serves one sync call. <paramref name="bearerToken"/> is the token from the Authorization header
@@ -106,7 +106,11 @@ public sealed class TodoistSimulator
             changes.Apply(count);
             changeCount += count;
             if (!announcing) return;
-            foreach (var webhook in WebhookEvents.From(account.TakeJournal())) webhooks.Writer.TryWrite(webhook);
+            foreach (var webhook in WebhookEvents.From(account.TakeJournal(), account))
+            {
+                webhooks.Writer.TryWrite(webhook);
+                announced++;
+            }
         }
     }
 
