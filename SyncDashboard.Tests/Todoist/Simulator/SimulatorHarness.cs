@@ -57,7 +57,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton(realClock ? TimeProvider.System : new FakeTimeProvider(Start));
-        builder.Services.AddValidatedOptions<TodoistOptions>(TodoistOptions.Section);
+        builder.Services.AddTodoistOptions();
         builder.Services.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
         builder.AddTodoistSimulator();
 
