@@ -31,7 +31,8 @@ public sealed class TodoistClient(
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["sync_token"] = syncToken,
-                ["resource_types"] = JsonSerializer.Serialize(options.Value.ResourceTypes),
+                // Each type once, whatever the configuration layered together.
+                ["resource_types"] = JsonSerializer.Serialize(options.Value.ResourceTypes.Distinct(StringComparer.Ordinal)),
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);

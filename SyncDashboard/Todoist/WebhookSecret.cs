@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace SyncDashboard.Todoist;
 
-public enum WebhookSecretSource { ClientSecret, DemoProcess, None }
-
 /// <summary>The key webhook signatures are checked with. <c>Todoist:ClientSecret</c> when configured; in demo mode
 /// without one, a random key made for this process, shared with the simulator so its deliveries verify; otherwise
 /// none, and the endpoint is off. The key never leaves this object except as an HMAC key.</summary>

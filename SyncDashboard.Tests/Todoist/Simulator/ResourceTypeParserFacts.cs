@@ -10,11 +10,23 @@ public sealed class ResourceTypeParserFacts
     [InlineData(new[] { "all", "-projects" }, ResourceTypes.All & ~ResourceTypes.Projects)]
     [InlineData(new[] { "-projects", "all" }, ResourceTypes.All & ~ResourceTypes.Projects)]
     [InlineData(new[] { "items", "notes" }, ResourceTypes.Items | ResourceTypes.Notes)]
-    [InlineData(new[] { "items", "user", "reminders" }, ResourceTypes.Items)]
+    [InlineData(new[] { "all", "-reminders" }, ResourceTypes.All)]
     [InlineData(new[] { "all", "-all" }, ResourceTypes.None)]
     [InlineData(new string[0], ResourceTypes.None)]
     internal void Parse_ReturnsTheRequestedSet(string[] names, ResourceTypes expected)
     {
-        Assert.Equal(expected, ResourceTypeParser.Parse(names));
+        var (types, notModelled) = ResourceTypeParser.Parse(names);
+
+        Assert.Equal(expected, types);
+        Assert.Empty(notModelled);
+    }
+
+    [Fact]
+    public void Parse_NamesWhatItDoesNotModel_WhenAskedForIt()
+    {
+        var (types, notModelled) = ResourceTypeParser.Parse(["items", "user", "reminders", "-filters", "user"]);
+
+        Assert.Equal(ResourceTypes.Items, types);
+        Assert.Equal(["user", "reminders"], notModelled);
     }
 }

@@ -38,6 +38,8 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     public TodoistSimulator Simulator => host.Services.GetRequiredService<TodoistSimulator>();
     public SimulatorEndpoint Endpoint => host.Services.GetRequiredService<SimulatorEndpoint>();
     public SimulatorOptions Options => host.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+    /// <summary>The webhook sender; it posts only when <c>Simulator:Webhooks:TargetUrl</c> is set (there is no app).</summary>
+    public SimulatorWebhooks Webhooks => host.Services.GetRequiredService<SimulatorWebhooks>();
 
     /// <param name="realClock">Run the account and its rate-limit window on <see cref="TimeProvider.System"/>: a client
     /// on real time (a child process) would otherwise see timestamps from 2025 and a limit window that never moves.</param>
@@ -55,7 +57,7 @@ internal sealed class SimulatorHarness : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton(realClock ? TimeProvider.System : new FakeTimeProvider(Start));
-        builder.Services.AddValidatedOptions<TodoistOptions>(TodoistOptions.Section);
+        builder.Services.AddTodoistOptions();
         builder.Services.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
         builder.AddTodoistSimulator();
 

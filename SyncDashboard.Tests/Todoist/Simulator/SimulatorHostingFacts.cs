@@ -66,7 +66,7 @@ public sealed class SimulatorHostingFacts
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddValidatedOptions<TodoistOptions>(TodoistOptions.Section);
+        builder.Services.AddTodoistOptions();
         builder.Services.AddValidatedOptions<SimulatorOptions>(SimulatorOptions.Section);
         builder.AddTodoistSimulator();
         return builder.Build();

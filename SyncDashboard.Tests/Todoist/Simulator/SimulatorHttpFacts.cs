@@ -10,6 +10,63 @@ public sealed class SimulatorHttpFacts
 {
     private const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$";
 
+    /// <summary>The keys Todoist API v1 sends for each object, a null one too.</summary>
+    private static readonly Dictionary<string, string[]> Keys = new()
+    {
+        ["items"] =
+        [
+            "id", "user_id", "project_id", "section_id", "parent_id", "added_by_uid", "assigned_by_uid", "responsible_uid",
+            "labels", "deadline", "duration", "checked", "is_deleted", "added_at", "completed_at", "completed_by_uid",
+            "updated_at", "due", "priority", "child_order", "content", "description", "day_order", "is_collapsed", "note_count",
+        ],
+        ["projects"] =
+        [
+            "id", "name", "color", "parent_id", "child_order", "is_archived", "is_deleted", "is_favorite", "is_frozen",
+            "is_shared", "is_collapsed", "inbox_project", "can_assign_tasks", "view_style", "description", "created_at",
+            "updated_at", "default_order",
+        ],
+        ["sections"] =
+        [
+            "id", "user_id", "project_id", "added_at", "updated_at", "archived_at", "name", "description", "section_order",
+            "is_archived", "is_deleted", "is_collapsed",
+        ],
+        ["labels"] = ["id", "name", "color", "is_favorite", "order", "is_deleted"],
+        ["notes"] =
+        [
+            "id", "item_id", "content", "posted_at", "posted_uid", "file_attachment", "uids_to_notify", "reactions",
+            "is_deleted",
+        ],
+    };
+
+    private static readonly string[] DueKeys = ["is_recurring", "string", "date", "datetime", "timezone", "lang"];
+
+    [Fact]
+    public async Task Sync_SendsEveryKeyOfEveryObject_NullsIncluded()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        using var fullResponse = await sim.PostFormAsync("*");
+        var full = await SimulatorHarness.JsonOf(fullResponse);
+        sim.Simulator.ApplyRandomChanges(300);
+        using var changesResponse = await sim.PostFormAsync(full.GetProperty("sync_token").GetString()!);
+        var changes = await SimulatorHarness.JsonOf(changesResponse);
+
+        foreach (var body in new[] { full, changes })
+        {
+            foreach (var (type, keys) in Keys)
+            {
+                Assert.All(body.GetProperty(type).EnumerateArray(), o =>
+                    Assert.Equal(keys.Order(), o.EnumerateObject().Select(p => p.Name).Order()));
+            }
+            Assert.All(body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("due")).Where(d => d.ValueKind != JsonValueKind.Null),
+                due => Assert.Equal(DueKeys.Order(), due.EnumerateObject().Select(p => p.Name).Order()));
+        }
+        // The nulls are there: a top-level task has a parent_id, and it is null.
+        Assert.Contains(full.GetProperty("items").EnumerateArray(), i => i.GetProperty("parent_id").ValueKind == JsonValueKind.Null);
+        Assert.Contains(full.GetProperty("items").EnumerateArray(), i => i.GetProperty("due").ValueKind == JsonValueKind.Null);
+        // Deleted objects of every type come back whole.
+        Assert.All(Keys.Keys, type => Assert.Contains(changes.GetProperty(type).EnumerateArray(), o => o.GetProperty("is_deleted").GetBoolean()));
+    }
+
     [Fact]
     public async Task Sync_AcceptsFormAndJsonBodies()
     {
@@ -110,17 +167,18 @@ public sealed class SimulatorHttpFacts
     }
 
     [Fact]
-    public async Task Sync_Returns405_WhenMethodIsGet()
+    public async Task Sync_Returns405WithTodoistsErrorBody_WhenMethodIsGet()
     {
         await using var sim = await SimulatorHarness.StartAsync();
 
         using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/sync"));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        AssertTodoistError(await SimulatorHarness.JsonOf(response), 405, "METHOD_NOT_ALLOWED");
     }
 
     [Fact]
-    public async Task Sync_Returns404_WhenPathIsMixedCase()
+    public async Task Sync_Returns404WithTodoistsErrorBody_WhenPathIsMixedCase()
     {
         await using var sim = await SimulatorHarness.StartAsync();
 
@@ -130,6 +188,85 @@ public sealed class SimulatorHttpFacts
         });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertTodoistError(await SimulatorHarness.JsonOf(response), 404, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Endpoint_Returns404WithTodoistsErrorBody_WhenTheEndpointIsNotModelled()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        AssertTodoistError(await SimulatorHarness.JsonOf(response), 404, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Sync_Returns400NamingResourceTypes_WhenATypeIsNotModelled()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.PostFormAsync("*", """["items","reminders"]""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        AssertTodoistError(body, 400, "INVALID_ARGUMENT_VALUE");
+        Assert.Equal("resource_types", body.GetProperty("error_extra").GetProperty("argument").GetString());
+        Assert.Contains("reminders", body.GetProperty("error_extra").GetProperty("explanation").GetString());
+    }
+
+    [Fact]
+    public async Task Sync_AnswersEachCommandInSyncStatus_WhenAFormCarriesCommands()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var before = JsonSerializer.Serialize(sim.Simulator.Snapshot(), SyncDashboard.Todoist.Wire.TodoistJson.Options);
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sync")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["commands"] = """[{"type":"item_add","uuid":"c1","temp_id":"t1","args":{"content":"Milk"}},{"type":"item_close","uuid":"c2","args":{"id":"x"}}]""",
+            }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        var status = body.GetProperty("sync_status");
+        Assert.Equal(["c1", "c2"], status.EnumerateObject().Select(p => p.Name));
+        Assert.All(status.EnumerateObject(), p => AssertTodoistError(p.Value, 400, "INVALID_ARGUMENT_VALUE"));
+        Assert.Empty(body.GetProperty("temp_id_mapping").EnumerateObject());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("sync_token").GetString()));
+        Assert.False(body.TryGetProperty("items", out _));
+        Assert.Equal(before, JsonSerializer.Serialize(sim.Simulator.Snapshot(), SyncDashboard.Todoist.Wire.TodoistJson.Options));
+    }
+
+    [Theory]
+    [InlineData("""{"commands":{"type":"item_add"}}""")]
+    [InlineData("""{"commands":[{"type":"item_add"}]}""")]
+    [InlineData("""{"commands":[{"uuid":"c1"}]}""")]
+    public async Task Sync_Returns400NamingCommands_WhenACommandHasNoTypeOrUuid(string json)
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var response = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sync")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await SimulatorHarness.JsonOf(response);
+        Assert.Equal("commands", body.GetProperty("error_extra").GetProperty("argument").GetString());
+    }
+
+    private static void AssertTodoistError(JsonElement body, int status, string tag)
+    {
+        Assert.Equal(JsonValueKind.String, body.GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Number, body.GetProperty("error_code").ValueKind);
+        Assert.Equal(tag, body.GetProperty("error_tag").GetString());
+        Assert.Equal(status, body.GetProperty("http_code").GetInt32());
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("error_extra").ValueKind);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -6,6 +8,7 @@ using SyncDashboard.Data;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Webhooks;
+using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
 using SyncDashboard.Todoist.Wire;
 using SyncDashboard.Webhooks;
@@ -160,6 +163,87 @@ public sealed partial class SimulatorWebhooksFacts
         Assert.All(announced, w => Assert.Matches(EventName(), w.EventName));
         var keys = announced.Select(w => (w.EventName.Split(':')[0], IdOf(w.EventData))).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(announced.Count, simulator.Counters.Announced);
+    }
+
+    [Fact]
+    public void Journal_ShapesEachEventAsTodoistDoes()
+    {
+        var simulator = new TodoistSimulator(Options.Create(new SimulatorOptions { Tasks = 50, ChangeIntervalSeconds = 0 }),
+            new FakeTimeProvider(SimulatorHarness.Start));
+        var feed = simulator.Webhooks();
+
+        simulator.ApplyRandomChanges(300);
+
+        var announced = new List<SimulatedWebhook>();
+        while (feed.TryRead(out var webhook)) announced.Add(webhook);
+        var items = simulator.Snapshot().Items.ToDictionary(i => i.Id);
+        // A comment carries its task, as it is now; a label its order as item_order.
+        Assert.All(announced.Where(w => w.EventName.StartsWith("note:")), w =>
+        {
+            var note = Assert.IsType<WebhookNote>(w.EventData);
+            Assert.Equal(note.ItemId, note.Item.Id);
+            Assert.EndsWith(note.Item.Id, note.Url);
+        });
+        Assert.All(announced.Where(w => w.EventName.StartsWith("label:")), w => Assert.IsType<WebhookLabel>(w.EventData));
+        // Only item:updated carries the task as it was.
+        Assert.All(announced, w =>
+        {
+            if (w.EventName != "item:updated")
+            {
+                Assert.Null(w.EventDataExtra);
+                return;
+            }
+            var extra = Assert.IsType<WebhookItemUpdate>(w.EventDataExtra);
+            Assert.Equal(((WireItem)w.EventData).Id, extra.OldItem.Id);
+            Assert.NotEqual(Serialize(w.EventData), Serialize(extra.OldItem));
+        });
+        Assert.Contains(announced, w => w.EventName == "item:updated");
+    }
+
+    [Fact]
+    public async Task Deliveries_AreTodoistsV1Envelope_SignedWithTheClientSecret()
+    {
+        const string secret = "client-secret-for-this-test";
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sim = await SimulatorHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Todoist:ClientSecret"] = secret,
+            ["Simulator:Webhooks:TargetUrl"] = new Uri(receiver.Address, "/webhooks/todoist").ToString(),
+        });
+        await Eventually.ReturnsAsync(() => Task.FromResult(sim.Webhooks.Target));
+
+        sim.Simulator.ApplyRandomChanges(200);
+
+        var announced = sim.Simulator.Counters.Announced;
+        var received = await Eventually.ReturnsAsync(() =>
+            Task.FromResult(receiver.Received.Count >= announced ? receiver.Received.ToList() : null));
+        Assert.Equal(announced, received.Count);
+        Assert.All(received, delivery =>
+        {
+            Assert.True(WebhookSignature.IsValid(WebhookSignature.KeyOf(secret), Encoding.UTF8.GetBytes(delivery.Body),
+                delivery.Headers[WebhookSignature.Header]));
+            Assert.Equal(WebhookSignature.UserAgent, delivery.Headers["User-Agent"]);
+            Assert.True(Guid.TryParse(delivery.Headers[WebhookSignature.DeliveryIdHeader], out _));
+            using var json = JsonDocument.Parse(delivery.Body);
+            var body = json.RootElement;
+            Assert.Equal("1", body.GetProperty("version").GetString());
+            Assert.Equal(sim.Simulator.UserId, body.GetProperty("user_id").GetString());
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$", body.GetProperty("triggered_at").GetString());
+            var initiator = body.GetProperty("initiator");
+            Assert.Equal(["email", "full_name", "id", "image_id", "is_premium"], initiator.EnumerateObject().Select(p => p.Name).Order());
+            var name = body.GetProperty("event_name").GetString()!;
+            Assert.Equal(name == "item:updated", body.TryGetProperty("event_data_extra", out _));
+            var data = body.GetProperty("event_data");
+            if (name.StartsWith("note:"))
+            {
+                Assert.True(data.TryGetProperty("url", out _) && data.GetProperty("item").TryGetProperty("parent_id", out _));
+            }
+            if (name.StartsWith("label:"))
+            {
+                Assert.True(data.TryGetProperty("item_order", out _) && !data.TryGetProperty("order", out _));
+            }
+        });
     }
 
     [Theory]
@@ -186,9 +270,11 @@ public sealed partial class SimulatorWebhooksFacts
         Assert.Equal("project:added", WebhookEvents.NameOf(null, project));
     }
 
+    private static string Serialize(object value) => JsonSerializer.Serialize(value, TodoistJson.Options);
+
     private static string IdOf(object data) => data switch
     {
-        WireItem i => i.Id, WireNote n => n.Id, WireProject p => p.Id, WireSection s => s.Id, WireLabel l => l.Id,
+        WireItem i => i.Id, WebhookNote n => n.Id, WireProject p => p.Id, WireSection s => s.Id, WebhookLabel l => l.Id,
         _ => throw new ArgumentException(data.GetType().Name),
     };
 

@@ -106,6 +106,7 @@ public sealed class TodoistSimulatorFacts
 
         Assert.True(response.FullSync);
         Assert.Equal(SimulatorHarness.Start.UtcDateTime, response.FullSyncDateUtc);
+        Assert.Null(response.SyncStatus);
         Assert.All(response.Items!, i => Assert.False(i.Checked || i.IsDeleted));
         Assert.All(response.Projects!, p => Assert.False(p.IsDeleted || p.IsArchived));
         Assert.All(response.Sections!, s => Assert.False(s.IsDeleted || s.IsArchived));
@@ -175,7 +176,7 @@ public sealed class TodoistSimulatorFacts
     {
         var simulator = NewSimulator();
 
-        var itemsOnly = Ok(simulator.Sync(Token, "*", ["items", "reminders"]));
+        var itemsOnly = Ok(simulator.Sync(Token, "*", ["items", "-reminders"]));
         var allButProjects = Ok(simulator.Sync(Token, "*", ["all", "-projects"]));
         var excludedFirst = Ok(simulator.Sync(Token, "*", ["-notes", "all"]));
         var none = Ok(simulator.Sync(Token, "*", null));
@@ -188,6 +189,77 @@ public sealed class TodoistSimulatorFacts
         Assert.NotNull(excludedFirst.Projects);
         Assert.Equal(0, none.ObjectCount);
         Assert.NotNull(none.SyncToken);
+    }
+
+    [Fact]
+    public void Sync_Returns400WithoutUsingTheLimit_WhenAResourceTypeIsNotModelled()
+    {
+        var simulator = NewSimulator(o => o.FullSyncLimit = 1);
+
+        var refused = simulator.Sync(Token, "*", ["items", "user", "-reminders"]);
+        var allowed = simulator.Sync(Token, "*", ["items"]);
+
+        Assert.Equal((400, "INVALID_ARGUMENT_VALUE"), (refused.StatusCode, refused.Error!.ErrorTag));
+        Assert.Equal("resource_types", refused.Error.ErrorExtra["argument"]);
+        Assert.Contains("user", (string)refused.Error.ErrorExtra["explanation"]);
+        Assert.DoesNotContain("reminders", (string)refused.Error.ErrorExtra["explanation"]);
+        Assert.Equal(200, allowed.StatusCode);
+    }
+
+    [Fact]
+    public void Sync_RefusesEachCommandInSyncStatus_AndStillServesTheRead()
+    {
+        var simulator = NewSimulator();
+        var before = Json(simulator.Snapshot());
+
+        var response = Ok(simulator.Sync(Token, "*", ["labels"],
+            [new SyncCommand("item_add", "c1"), new SyncCommand("project_add", "c2"), new SyncCommand("item_add", "c1")]));
+
+        Assert.Equal(["c1", "c2"], response.SyncStatus!.Keys.Order());
+        Assert.All(response.SyncStatus.Values, status =>
+        {
+            var error = Assert.IsType<SimulatorErrorBody>(status);
+            Assert.Equal((400, "INVALID_ARGUMENT_VALUE"), (error.HttpCode, error.ErrorTag));
+        });
+        Assert.Contains("project_add", (string)((SimulatorErrorBody)response.SyncStatus["c2"]).ErrorExtra["explanation"]);
+        Assert.Empty(response.TempIdMapping!);
+        Assert.NotEmpty(response.Labels!);
+        Assert.Equal(before, Json(simulator.Snapshot()));
+    }
+
+    [Fact]
+    public void Sync_AnswersACommandsOnlyCall_WithATokenAndNothingElse()
+    {
+        var simulator = NewSimulator();
+
+        var response = Ok(simulator.Sync(Token, null, null, [new SyncCommand("item_add", "c1")]));
+
+        Assert.True(response.FullSync);
+        Assert.NotNull(response.SyncToken);
+        Assert.Equal(0, response.ObjectCount);
+        Assert.True(response is { Items: null, Projects: null, Sections: null, Labels: null, Notes: null });
+        Assert.Single(response.SyncStatus!);
+    }
+
+    [Fact]
+    public void Sync_LeavesOutSyncStatus_WhenNoCommandsWereSent()
+    {
+        var response = Ok(NewSimulator().Sync(Token, "*", ["labels"]));
+
+        Assert.True(response is { SyncStatus: null, TempIdMapping: null });
+        Assert.DoesNotContain("sync_status", Json(response));
+    }
+
+    [Fact]
+    public void Account_NamesWhoCompletedATask_UntilItIsReopened()
+    {
+        var simulator = NewSimulator();
+        simulator.ApplyRandomChanges(300);
+
+        var items = simulator.Snapshot().Items;
+
+        Assert.Contains(items, i => i.Checked);
+        Assert.All(items, i => Assert.Equal(i.Checked ? simulator.UserId : null, i.CompletedByUid));
     }
 
     [Fact]

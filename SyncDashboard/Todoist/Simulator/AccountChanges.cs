@@ -28,7 +28,7 @@ internal sealed class AccountChanges(SimulatedAccount account, Random random)
     [
         (20, AddTask), (20, EditTask), (12, CompleteTask), (4, UncompleteTask), (6, DeleteTask),
         (10, AddNote), (4, EditNote), (3, DeleteNote),
-        (2, AddProject), (2, RenameProject), (3, AddSection),
+        (2, AddProject), (2, RenameProject), (3, AddSection), (1, RenameSection),
         (2, AddLabel), (2, RenameLabel), (1, DeleteLabel),
         (1, DeleteSection), (1, DeleteProject),
     ];
@@ -78,7 +78,7 @@ internal sealed class AccountChanges(SimulatedAccount account, Random random)
         // Todoist completes the open subtasks together with their parent.
         foreach (var task in WithDescendants(item).Where(SimulatedAccount.IsActive))
         {
-            account.Save(task with { Checked = true, CompletedAt = now, UpdatedAt = now });
+            account.Save(task with { Checked = true, CompletedAt = now, CompletedByUid = account.UserId, UpdatedAt = now });
         }
         return true;
     }
@@ -90,7 +90,7 @@ internal sealed class AccountChanges(SimulatedAccount account, Random random)
                         (t.ParentId is null || account.Items.TryGet(t.ParentId, out var p) && SimulatedAccount.IsActive(p)))
             .ToList();
         if (done.Count == 0) return false;
-        account.Save(random.Pick(done) with { Checked = false, CompletedAt = null, UpdatedAt = account.Now() });
+        account.Save(random.Pick(done) with { Checked = false, CompletedAt = null, CompletedByUid = null, UpdatedAt = account.Now() });
         return true;
     }
 
@@ -156,6 +156,17 @@ internal sealed class AccountChanges(SimulatedAccount account, Random random)
         var order = account.Sections.Values.Where(s => SimulatedAccount.IsActive(s) && s.ProjectId == project.Id)
             .Select(s => s.SectionOrder).DefaultIfEmpty(0).Max() + 1;
         account.Save(AccountObjects.Section(random, account.UserId, project.Id, random.Pick(SampleText.SectionNames), order, account.Now()));
+        return true;
+    }
+
+    private bool RenameSection()
+    {
+        var sections = account.Sections.Values.Where(SimulatedAccount.IsActive).ToList();
+        if (sections.Count == 0) return false;
+        var section = random.Pick(sections);
+        var name = random.Pick(SampleText.SectionNames);
+        if (name == section.Name) return false;
+        account.Save(section with { Name = name, UpdatedAt = account.Now() });
         return true;
     }
 

@@ -80,7 +80,3 @@ internal sealed class SimulatedAccount(string userId, TimeProvider time)
     public bool IsActive(WireNote note) =>
         !note.IsDeleted && note.ItemId is { } itemId && Items.TryGet(itemId, out var item) && IsActive(item);
 }
-
-/// <summary>One save: the object's resource type (Todoist's webhook prefix), its id, the version it replaced (null for
-/// a new object) and the new one.</summary>
-internal sealed record AccountChange(string Type, string Id, object? Before, object After, DateTime AtUtc);

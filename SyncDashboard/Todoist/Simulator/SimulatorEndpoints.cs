@@ -5,7 +5,8 @@ using SyncDashboard.Todoist.Wire;
 namespace SyncDashboard.Todoist.Simulator;
 
 /// <summary>The simulator's HTTP surface, at Todoist's own paths: <c>POST /api/v1/sync</c>, plus
-/// <c>GET|PUT /admin/faults</c> to steer fault injection while the app runs.</summary>
+/// <c>GET|PUT /admin/faults</c> to steer fault injection while the app runs. Every other path is a 404, a wrong method
+/// a 405 and a failure a 500, each with Todoist's JSON error body, as Todoist answers what it cannot serve.</summary>
 internal static class SimulatorEndpoints
 {
     public const string SyncPath = "/api/v1/sync";
@@ -18,6 +19,15 @@ internal static class SimulatorEndpoints
 
     public static void Map(WebApplication app, TodoistSimulator simulator)
     {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => WriteAsync(context, SimulatorErrors.ForStatus(500), context.RequestAborted),
+        });
+        // The statuses routing and the middleware below answer without a body get Todoist's error body.
+        app.UseStatusCodePages(status =>
+            WriteAsync(status.HttpContext, SimulatorErrors.ForStatus(status.HttpContext.Response.StatusCode),
+                status.HttpContext.RequestAborted));
+
         // Todoist's paths are lower-case and mixed case is a 404 there; ASP.NET routing ignores case, so refuse here.
         app.Use(async (context, next) =>
         {
@@ -58,7 +68,7 @@ internal static class SimulatorEndpoints
         }
 
         var (args, error) = await SyncRequestReader.ReadAsync(context.Request, ct);
-        var reply = error ?? simulator.Sync(BearerToken(context.Request), args!.SyncToken, args.ResourceTypes);
+        var reply = error ?? simulator.Sync(BearerToken(context.Request), args!.SyncToken, args.ResourceTypes, args.Commands);
         await WriteAsync(context, reply, ct);
     }
 

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace SyncDashboard.Todoist.Simulator;
 
-/// <summary>The error answers, shaped as Todoist's. Tags and codes documented in todoist-api.md are used as written
-/// (AUTH_INVALID_TOKEN/401 on a 403, LIMITS_REACHED/35 on a 429); the others are not documented, so they follow
-/// Todoist's naming style and reuse the HTTP status as error_code unless Todoist is known to use another.</summary>
+/// <summary>The error answers, shaped as Todoist's: <c>error</c>, <c>error_code</c>, <c>error_tag</c>, <c>http_code</c>
+/// and an <c>error_extra</c> object, always. Tags and codes Todoist documents are used as written (AUTH_INVALID_TOKEN/401
+/// on a 403, LIMITS_REACHED/35 on a 429, INVALID_ARGUMENT_VALUE/20 and ARGUMENT_MISSING/19 on a 400); the others are
+/// not documented, so they follow Todoist's naming style and reuse the HTTP status as error_code.</summary>
 internal static class SimulatorErrors
 {
     public static SimulatorReply MissingToken() =>
@@ -26,6 +27,33 @@ internal static class SimulatorErrors
     public static SimulatorReply InvalidArgumentValue(string argument) =>
         Error(400, "Invalid argument value", 20, "INVALID_ARGUMENT_VALUE", new() { ["argument"] = argument });
 
+    /// <summary>Resource types Todoist serves (or nobody does) that the simulator does not model: refused, as Todoist
+    /// refuses an argument it cannot serve, rather than answered as if the account had none of them.</summary>
+    public static SimulatorReply NotModelled(IReadOnlyList<string> resourceTypes) =>
+        Error(400, "Invalid argument value", 20, "INVALID_ARGUMENT_VALUE", new()
+        {
+            ["argument"] = "resource_types",
+            ["explanation"] = $"The SyncDashboard simulator does not serve {string.Join(", ", resourceTypes)}; it serves " +
+                              "items, projects, sections, labels and notes.",
+        });
+
+    /// <summary>A command's entry in <c>sync_status</c>: the simulator serves reads only, so every command is refused
+    /// on its own, the way Todoist reports a command it cannot run, and the rest of the request is still served.</summary>
+    public static SimulatorErrorBody CommandNotRun(string type) => new(
+        "Invalid argument value", 20, "INVALID_ARGUMENT_VALUE", 400,
+        new Dictionary<string, object>
+        {
+            ["argument"] = "type",
+            ["explanation"] = $"The SyncDashboard simulator does not run commands ({type}): it serves reads only.",
+        });
+
+    public static SimulatorReply NotFound() => Error(404, "Not found", 404, "NOT_FOUND");
+
+    public static SimulatorReply MethodNotAllowed() => Error(405, "Method not allowed", 405, "METHOD_NOT_ALLOWED");
+
+    /// <summary>The body for a status the framework chose (routing's 404 and 405, a failure's 500).</summary>
+    public static SimulatorReply ForStatus(int status) => Injected(status, retryAfterSeconds: 1);
+
     public static SimulatorReply TooLarge(long maxBytes) =>
         Error(413, $"Request body is larger than {maxBytes} bytes", 413, "REQUEST_TOO_LARGE");
 
@@ -38,6 +66,8 @@ internal static class SimulatorErrors
         429 => LimitsReached(retryAfterSeconds),
         403 => InvalidToken(),
         401 => MissingToken(),
+        404 => NotFound(),
+        405 => MethodNotAllowed(),
         500 => Error(500, "Internal server error", 500, "INTERNAL_SERVER_ERROR"),
         502 => Error(502, "Bad gateway", 502, "BAD_GATEWAY"),
         503 => Error(503, "Service unavailable", 503, "SERVICE_UNAVAILABLE"),

@@ -12,11 +12,3 @@ public sealed record SimulatorReply(int StatusCode, SyncResponse? Response, Simu
     public int? RetryAfterSeconds =>
         Error?.ErrorExtra.TryGetValue("retry_after", out var value) == true && value is int seconds ? seconds : null;
 }
-
-/// <summary>Todoist's error body: <c>{"error", "error_code", "error_tag", "http_code", "error_extra"}</c>.</summary>
-public sealed record SimulatorErrorBody(
-    string Error,
-    int ErrorCode,
-    string ErrorTag,
-    int HttpCode,
-    IReadOnlyDictionary<string, object> ErrorExtra);

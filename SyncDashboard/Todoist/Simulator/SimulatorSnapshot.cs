@@ -9,12 +9,3 @@ public sealed record SimulatorSnapshot(
     IReadOnlyList<WireSection> Sections,
     IReadOnlyList<WireLabel> Labels,
     IReadOnlyList<WireNote> Notes);
-
-/// <summary>What the simulator has done so far; for tests and diagnostics.</summary>
-public sealed record SimulatorCounters(
-    long SyncCalls,
-    long FullSyncs,
-    long IncrementalSyncs,
-    long Refused,
-    long FaultsInjected,
-    long Changes);

@@ -1,14 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist.Simulator;
-
-/// <summary>What the simulator's webhook sender has done, for the tests and the logs.</summary>
-public sealed record SimulatorWebhookCounters(long Sent, long Dropped, long Duplicated, long Failed);
 
 /// <summary>Posts the simulated account's changes to the app as Todoist would: signed with the shared secret,
 /// one delivery per changed object, with <c>X-Todoist-Delivery-ID</c> and <c>User-Agent: Todoist-Webhooks</c>. Demo
@@ -78,8 +76,8 @@ public sealed class SimulatorWebhooks(
         }
         var deliveryId = Guid.NewGuid().ToString();
         var body = JsonSerializer.SerializeToUtf8Bytes(new WebhookBody(
-            webhook.EventName, simulator.UserId, webhook.EventData, Initiator.Of(simulator.UserId), "10",
-            webhook.TriggeredUtc), TodoistJson.Options);
+            webhook.EventName, simulator.UserId, webhook.EventData, webhook.EventDataExtra, Initiator.Of(simulator.UserId),
+            WebhookBody.ApiV1, webhook.TriggeredUtc), TodoistJson.Options);
         var at = Environment.TickCount64;
         if (Roll(settings.DelayRate)) at += settings.DelayMs;
         if (Roll(settings.ReorderRate)) at += random.Next(1, settings.ReorderMs + 1);
@@ -148,8 +146,19 @@ public sealed class SimulatorWebhooks(
 
     private bool Roll(double rate) => rate > 0 && random.NextDouble() < rate;
 
+    /// <summary>Todoist's webhook body. <c>event_data_extra</c> is left out when the event has none.</summary>
     private sealed record WebhookBody(
-        string EventName, string UserId, object EventData, Initiator Initiator, string Version, DateTime TriggeredAt);
+        string EventName,
+        string UserId,
+        object EventData,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? EventDataExtra,
+        Initiator Initiator,
+        string Version,
+        DateTime TriggeredAt)
+    {
+        /// <summary>The payload version of apps on API v1; Todoist's SDK refuses any other.</summary>
+        public const string ApiV1 = "1";
+    }
 
     private sealed record Initiator(string Id, string Email, string FullName, string? ImageId, bool IsPremium)
     {

@@ -26,7 +26,7 @@ public sealed class TodoistSimulator
     // Bounded: a sender that cannot keep up loses the oldest announcements, as a real webhook outage would.
     private readonly Channel<SimulatedWebhook> webhooks = Channel.CreateBounded<SimulatedWebhook>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-    private long syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount;
+    private long syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount, announced;
 
     public TodoistSimulator(IOptions<SimulatorOptions> options, TimeProvider time)
     {
@@ -56,17 +56,20 @@ public sealed class TodoistSimulator
 
     public SimulatorCounters Counters
     {
-        get { lock (gate) return new(syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount); }
+        get { lock (gate) return new(syncCalls, fullSyncs, incrementalSyncs, refused, faultsInjected, changeCount, announced); }
     }
 
     /// <summary>Serves one sync call. <paramref name="bearerToken"/> is the token from the Authorization header
-    /// (null when there was none); <paramref name="resourceTypes"/> is the decoded <c>resource_types</c> list.</summary>
-    public SimulatorReply Sync(string? bearerToken, string syncToken, IReadOnlyList<string>? resourceTypes)
+    /// (null when there was none); <paramref name="resourceTypes"/> is the decoded <c>resource_types</c> list;
+    /// <paramref name="syncToken"/> may be null only for a call that sends <paramref name="commands"/>, which reads as a
+    /// full sync of whatever <paramref name="resourceTypes"/> asks for (usually nothing).</summary>
+    public SimulatorReply Sync(
+        string? bearerToken, string? syncToken, IReadOnlyList<string>? resourceTypes, IReadOnlyList<SyncCommand>? commands = null)
     {
         lock (gate)
         {
             syncCalls++;
-            var reply = Serve(bearerToken, syncToken, resourceTypes);
+            var reply = Serve(bearerToken, syncToken ?? FullSyncToken, resourceTypes, commands);
             if (reply.StatusCode != 200) refused++;
             return reply;
         }
@@ -103,7 +106,11 @@ public sealed class TodoistSimulator
             changes.Apply(count);
             changeCount += count;
             if (!announcing) return;
-            foreach (var webhook in WebhookEvents.From(account.TakeJournal())) webhooks.Writer.TryWrite(webhook);
+            foreach (var webhook in WebhookEvents.From(account.TakeJournal(), account))
+            {
+                webhooks.Writer.TryWrite(webhook);
+                announced++;
+            }
         }
     }
 
@@ -135,10 +142,14 @@ public sealed class TodoistSimulator
         }
     }
 
-    private SimulatorReply Serve(string? bearerToken, string syncToken, IReadOnlyList<string>? resourceTypes)
+    private SimulatorReply Serve(
+        string? bearerToken, string syncToken, IReadOnlyList<string>? resourceTypes, IReadOnlyList<SyncCommand>? commands)
     {
         if (bearerToken is null) return SimulatorErrors.MissingToken();
         if (!TokenMatches(bearerToken)) return SimulatorErrors.InvalidToken();
+        // Checked before the limits: a request refused for its arguments uses up nothing.
+        var (types, notModelled) = ResourceTypeParser.Parse(resourceTypes);
+        if (notModelled.Count > 0) return SimulatorErrors.NotModelled(notModelled);
 
         var full = syncToken == FullSyncToken;
         var now = time.GetUtcNow();
@@ -151,7 +162,6 @@ public sealed class TodoistSimulator
         long since = 0;
         if (!full && !tokens.TryResolve(syncToken, out since)) return SimulatorErrors.InvalidSyncToken();
 
-        var types = ResourceTypeParser.Parse(resourceTypes);
         var response = full ? FullSync(types) : ChangesAfter(since, types);
         if (full) fullSyncs++; else incrementalSyncs++;
         return SimulatorReply.Ok(response with
@@ -159,7 +169,18 @@ public sealed class TodoistSimulator
             SyncToken = tokens.Issue(account.Sequence),
             FullSync = full,
             FullSyncDateUtc = full ? account.Now().AddSeconds(-options.SnapshotLagSeconds) : null,
+            SyncStatus = commands is null ? null : Refuse(commands),
+            TempIdMapping = commands is null ? null : new Dictionary<string, string>(),
         });
+    }
+
+    /// <summary>The simulator changes its account on its own, never on request: each command is answered with its
+    /// own error in <c>sync_status</c> (a repeated uuid is answered once, as Todoist runs a uuid once).</summary>
+    private static Dictionary<string, object> Refuse(IReadOnlyList<SyncCommand> commands)
+    {
+        var status = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var command in commands) status.TryAdd(command.Uuid, SimulatorErrors.CommandNotRun(command.Type));
+        return status;
     }
 
     private SyncResponse FullSync(ResourceTypes types) => new()

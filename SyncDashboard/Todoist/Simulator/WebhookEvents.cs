@@ -2,14 +2,12 @@ using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist.Simulator;
 
-/// <summary>A webhook the simulated account announces: Todoist's event name, the object as it is now, and when.</summary>
-public sealed record SimulatedWebhook(string EventName, object EventData, DateTime TriggeredUtc);
-
 /// <summary>Turns a batch of saves into webhook events, one per object touched (its first "before" and last
-/// "after"), named as Todoist names them.</summary>
+/// "after"), named and shaped as Todoist names and shapes them.</summary>
 internal static class WebhookEvents
 {
-    public static List<SimulatedWebhook> From(IReadOnlyList<AccountChange> journal)
+    /// <param name="account">The account after the batch: a comment's webhook carries its task as it is now.</param>
+    public static List<SimulatedWebhook> From(IReadOnlyList<AccountChange> journal, SimulatedAccount account)
     {
         var firstBefore = new Dictionary<(string, string), AccountChange>();
         var last = new Dictionary<(string, string), AccountChange>();
@@ -20,10 +18,24 @@ internal static class WebhookEvents
             if (firstBefore.TryAdd(key, change)) order.Add(key);
             last[key] = change;
         }
-        return order.Select(key => new SimulatedWebhook(
-                NameOf(firstBefore[key].Before, last[key].After), last[key].After, last[key].AtUtc))
+        return order.Select(key =>
+            {
+                var (before, after) = (firstBefore[key].Before, last[key].After);
+                var name = NameOf(before, after);
+                return new SimulatedWebhook(name, DataOf(after, account), last[key].AtUtc, ExtraOf(name, before));
+            })
             .ToList();
     }
+
+    private static object DataOf(object after, SimulatedAccount account) => after switch
+    {
+        WireNote note => WebhookNote.Of(note, account.Items.Get(note.ItemId!)),
+        WireLabel label => WebhookLabel.Of(label),
+        _ => after,
+    };
+
+    private static object? ExtraOf(string eventName, object? before) =>
+        eventName == "item:updated" && before is WireItem old ? new WebhookItemUpdate(old, WebhookItemUpdate.Edited) : null;
 
     public static string NameOf(object? before, object after) => after switch
     {
