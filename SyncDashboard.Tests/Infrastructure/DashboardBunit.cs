@@ -33,6 +33,7 @@ public static class DashboardBunit
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(Now));
+        context.Services.AddTransient<OperatorAction>();
         if (browserZone) context.Services.AddCascadingValue(_ => DisplayZone.FromBrowser("UTC"));
         else BrowserTimeZone.AddTo(context.Services);
         return context;

@@ -10,6 +10,7 @@ public static class DashboardSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         Layout.BrowserTimeZone.AddTo(builder.Services);
+        builder.Services.AddTransient<Widgets.OperatorAction>();
         // Bottom right: a confirmation must not cover the buttons that caused it.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         return builder;

@@ -64,6 +64,47 @@ public sealed class ErrorsPageFacts
             (entry.Action, entry.Actor, entry.Details));
     }
 
+    [Fact]
+    public async Task Resolve_SaysTheChainIsResolved()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var chainId = await AddOpenChainAsync(database);
+        await using var context = DashboardBunit.CreateOperator(database: database);
+        var page = context.Render<Errors>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-chain-id='{chainId}']")));
+
+        await page.Find("[data-testid=resolve]").ClickAsync(new());
+
+        var shown = Assert.Single(context.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Equal(($"Chain #{chainId} resolved; its pending retry is cancelled.", Severity.Success), (shown.Message, shown.Severity));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"[data-chain-id='{chainId}']")));
+    }
+
+    /// <summary>A failure names the chain, not the exception (it may carry paths or connection details), and leaves
+    /// the chain open with its buttons usable.</summary>
+    [Fact]
+    public async Task Resolve_SaysOnlyThatItFailed_AndLeavesTheChainOpen_WhenTheDatabaseFails()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var chainId = await AddOpenChainAsync(database);
+        await using var context = DashboardBunit.CreateOperator(database: database);
+        var page = context.Render<Errors>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-chain-id='{chainId}']")));
+        await using (var db = database.Open())
+        {
+            // The resolution and its audit entry commit together, so without the audit table nothing commits.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE audit_entries", Ct);
+        }
+
+        await page.Find("[data-testid=resolve]").ClickAsync(new());
+
+        var shown = Assert.Single(context.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Equal(($"Chain #{chainId} could not be resolved; see the server log.", Severity.Error), (shown.Message, shown.Severity));
+        await using var after = database.Open();
+        Assert.Null((await after.SyncErrors.SingleAsync(Ct)).ResolvedUtc);
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=resolve]").HasAttribute("disabled")));
+    }
+
     /// <summary>A refused action is explained, not swallowed: while syncing is paused Retry now queues nothing and the
     /// snackbar says why.</summary>
     [Fact]

@@ -27,19 +27,19 @@ public sealed class ErrorChainCardFacts
     public async Task Resolve_CallsBackWithTheChain_AndDisablesBothButtons_UntilItFinishes()
     {
         await using var context = DashboardBunit.CreateOperator();
-        var pending = new TaskCompletionSource();
-        var resolved = new List<long>();
-        var card = Render(context, Open, onResolve: id => { resolved.Add(id); return pending.Task; });
+        var pending = new TaskCompletionSource<ActionOutcome>();
+        var resolved = new List<(long, string)>();
+        var card = Render(context, Open, onResolve: (id, actor) => { resolved.Add((id, actor)); return pending.Task; });
 
         // Not awaited: the click's handler waits for the callback, which this test holds open.
         var click = card.Find("[data-testid=resolve]").ClickAsync(new());
 
-        Assert.Equal([7L], resolved);
+        Assert.Equal([(7L, "ana")], resolved);
         Assert.True(card.Find("[data-testid=resolve]").HasAttribute("disabled"));
         Assert.True(card.Find("[data-testid=retry-now]").HasAttribute("disabled"));
         Assert.Contains("Resolving…", card.Find("[data-testid=resolve]").TextContent);
 
-        pending.SetResult();
+        pending.SetResult(Done);
         await click;
         card.WaitForAssertion(() => Assert.False(card.Find("[data-testid=resolve]").HasAttribute("disabled")));
         Assert.False(card.Find("[data-testid=retry-now]").HasAttribute("disabled"));
@@ -49,16 +49,16 @@ public sealed class ErrorChainCardFacts
     public async Task RetryNow_CallsBackWithTheChain_AndDisablesBothButtons_UntilItFinishes()
     {
         await using var context = DashboardBunit.CreateOperator();
-        var pending = new TaskCompletionSource();
-        var retried = new List<long>();
-        var card = Render(context, Open, onRetry: id => { retried.Add(id); return pending.Task; });
+        var pending = new TaskCompletionSource<ActionOutcome>();
+        var retried = new List<(long, string)>();
+        var card = Render(context, Open, onRetry: (id, actor) => { retried.Add((id, actor)); return pending.Task; });
 
         var click = card.Find("[data-testid=retry-now]").ClickAsync(new());
 
-        Assert.Equal([7L], retried);
+        Assert.Equal([(7L, "ana")], retried);
         Assert.True(card.Find("[data-testid=retry-now]").HasAttribute("disabled"));
         Assert.True(card.Find("[data-testid=resolve]").HasAttribute("disabled"));
-        pending.SetResult();
+        pending.SetResult(Done);
         await click;
         card.WaitForAssertion(() => Assert.False(card.Find("[data-testid=retry-now]").HasAttribute("disabled")));
     }
@@ -116,11 +116,14 @@ public sealed class ErrorChainCardFacts
     }
 
     private static IRenderedComponent<ErrorChainCard> Render(
-        BunitContext context, ErrorChainRow chain, Func<long, Task>? onResolve = null, Func<long, Task>? onRetry = null) =>
+        BunitContext context, ErrorChainRow chain, Func<long, string, Task<ActionOutcome>>? onResolve = null,
+        Func<long, string, Task<ActionOutcome>>? onRetry = null) =>
         context.Render<ErrorChainCard>(p => p
             .Add(c => c.Chain, chain)
             .Add(c => c.Retry, new RetryOptions())
             .Add(c => c.Now, DashboardBunit.Now)
-            .Add(c => c.OnResolve, onResolve ?? (_ => Task.CompletedTask))
-            .Add(c => c.OnRetry, onRetry ?? (_ => Task.CompletedTask)));
+            .Add(c => c.OnResolve, onResolve ?? ((_, _) => Task.FromResult(Done)))
+            .Add(c => c.OnRetry, onRetry ?? ((_, _) => Task.FromResult(Done))));
+
+    private static readonly ActionOutcome Done = new("done", MudBlazor.Severity.Success);
 }

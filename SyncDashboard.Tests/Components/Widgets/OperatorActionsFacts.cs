@@ -91,8 +91,8 @@ public sealed class OperatorActionsFacts
             .Add(c => c.Chain, OpenChain)
             .Add(c => c.Retry, new RetryOptions())
             .Add(c => c.Now, DashboardBunit.Now)
-            .Add(c => c.OnResolve, id => { called.Add(id); return Task.CompletedTask; })
-            .Add(c => c.OnRetry, id => { called.Add(id); return Task.CompletedTask; }));
+            .Add(c => c.OnResolve, (id, _) => { called.Add(id); return Task.FromResult(Done); })
+            .Add(c => c.OnRetry, (id, _) => { called.Add(id); return Task.FromResult(Done); }));
         var button = card.Find($"[data-testid={action}]");
 
         auth.SetPolicies(AccessPolicies.View);
@@ -101,6 +101,8 @@ public sealed class OperatorActionsFacts
         Assert.Empty(called);
         Assert.Equal(1, Refusals(context));
     }
+
+    private static readonly ActionOutcome Done = new("done", Severity.Success);
 
     private static readonly ErrorChainRow OpenChain = new(
         7, FailureKind.Transient, "SERVICE_UNAVAILABLE", "Service unavailable", 503, "SERVICE_UNAVAILABLE", 503, "evt-1",

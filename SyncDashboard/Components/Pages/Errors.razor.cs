@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
-using SyncDashboard.Access;
 using SyncDashboard.Components.Widgets;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
@@ -12,7 +10,8 @@ using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components.Pages;
 
-/// <summary>Failure chains grouped by kind, open ones first; resolve or retry them; resolved ones on request.</summary>
+/// <summary>Failure chains grouped by kind, open ones first; resolve or retry them; resolved ones on request. Each
+/// chain's card authorises its action and shows the outcome this page returns; either way the page reloads.</summary>
 public sealed partial class Errors
 {
     /// <summary>Enough for any real outage (one chain per outage, not per attempt); the API pages beyond it.</summary>
@@ -22,14 +21,10 @@ public sealed partial class Errors
     [Inject] private StateQueries State { get; set; } = default!;
     [Inject] private ErrorCommands Commands { get; set; } = default!;
     [Inject] private IOptions<RetryOptions> RetryOptions { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private ILogger<Errors> Logger { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
     public const string ModulePath = "./Components/Pages/Errors.razor.js";
-
-    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     /// <summary><c>?resolved=true</c> opens the page with resolved chains shown (the history's chain links do).</summary>
     [SupplyParameterFromQuery(Name = "resolved")] public bool? Resolved { get; set; }
@@ -78,58 +73,46 @@ public sealed partial class Errors
         await LoadAsync(Disposing);
     }
 
-    private async Task ResolveAsync(long chainId)
+    private async Task<ActionOutcome> ResolveAsync(long chainId, string actor)
     {
         try
         {
-            var result = await Commands.ResolveAsync(chainId, await Actor.OfAsync(AuthState), Disposing);
-            switch (result.Status)
-            {
-                case ChainActionStatus.Done:
-                    Snackbar.Add($"Chain #{chainId} resolved; its pending retry is cancelled.", Severity.Success);
-                    break;
-                case ChainActionStatus.AlreadyResolved:
-                    Snackbar.Add($"Chain #{chainId} was already resolved (a sync may have just succeeded).", Severity.Info);
-                    break;
-                default:
-                    Snackbar.Add($"Chain #{chainId} no longer exists (retention may have purged it).", Severity.Warning);
-                    break;
-            }
+            return ResolveOutcome(chainId, await Commands.ResolveAsync(chainId, actor, Disposing));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            Logger.LogError(ex, "Resolving chain {ChainId} failed", chainId);
-            Snackbar.Add($"Chain #{chainId} could not be resolved; see the server log.", Severity.Error);
+            RequestReload();
         }
-        RequestReload();
     }
 
-    private async Task RetryAsync(long chainId)
+    private async Task<ActionOutcome> RetryAsync(long chainId, string actor)
     {
         try
         {
-            var result = await Commands.RetryNowAsync(chainId, await Actor.OfAsync(AuthState), Disposing);
-            switch (result.Status)
-            {
-                case ChainActionStatus.Done:
-                    Snackbar.Add($"Retry of chain #{chainId} queued (job {result.JobId}).", Severity.Success);
-                    break;
-                case ChainActionStatus.Paused:
-                    Snackbar.Add($"Not retried: {ErrorCommands.PausedReason}.", Severity.Warning);
-                    break;
-                case ChainActionStatus.AlreadyResolved:
-                    Snackbar.Add($"Chain #{chainId} is already resolved; nothing to retry.", Severity.Info);
-                    break;
-                default:
-                    Snackbar.Add($"Chain #{chainId} no longer exists (retention may have purged it).", Severity.Warning);
-                    break;
-            }
+            return RetryOutcome(chainId, await Commands.RetryNowAsync(chainId, actor, Disposing));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            Logger.LogError(ex, "Retrying chain {ChainId} failed", chainId);
-            Snackbar.Add($"Chain #{chainId} could not be retried; see the server log.", Severity.Error);
+            RequestReload();
         }
-        RequestReload();
     }
+
+    private static ActionOutcome ResolveOutcome(long chainId, ChainActionResult result) => result.Status switch
+    {
+        ChainActionStatus.Done => new($"Chain #{chainId} resolved; its pending retry is cancelled.", Severity.Success),
+        ChainActionStatus.AlreadyResolved =>
+            new($"Chain #{chainId} was already resolved (a sync may have just succeeded).", Severity.Info),
+        _ => Gone(chainId),
+    };
+
+    private static ActionOutcome RetryOutcome(long chainId, ChainActionResult result) => result.Status switch
+    {
+        ChainActionStatus.Done => new($"Retry of chain #{chainId} queued (job {result.JobId}).", Severity.Success),
+        ChainActionStatus.Paused => new($"Not retried: {ErrorCommands.PausedReason}.", Severity.Warning),
+        ChainActionStatus.AlreadyResolved => new($"Chain #{chainId} is already resolved; nothing to retry.", Severity.Info),
+        _ => Gone(chainId),
+    };
+
+    private static ActionOutcome Gone(long chainId) =>
+        new($"Chain #{chainId} no longer exists (retention may have purged it).", Severity.Warning);
 }

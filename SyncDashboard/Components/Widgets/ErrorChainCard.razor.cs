@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using SyncDashboard.Access;
 using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Sync;
@@ -11,24 +9,23 @@ using SyncDashboard.Sync;
 namespace SyncDashboard.Components.Widgets;
 
 /// <summary>One failure chain: what failed, its retry ladder and countdown, the details, and the two actions. The
-/// actions are callbacks (the page runs the commands and says what happened); both buttons stay disabled until the
-/// one pressed has finished, so a double click never resolves or retries twice.</summary>
+/// actions are callbacks (the page runs the commands and says what they did) run as an <see cref="OperatorAction"/>:
+/// both buttons stay disabled until the one pressed has finished, so a double click never resolves or retries twice.</summary>
 public sealed partial class ErrorChainCard
 {
     public enum StepState { Done, Next, Later }
 
     public sealed record LadderStep(int Number, TimeSpan Delay, StepState State);
 
-    private enum Action { None, Resolve, Retry }
-
     [Parameter, EditorRequired] public ErrorChainRow Chain { get; set; } = default!;
     [Parameter, EditorRequired] public RetryOptions Retry { get; set; } = default!;
     [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
-    [Parameter, EditorRequired] public Func<long, Task> OnResolve { get; set; } = default!;
-    [Parameter, EditorRequired] public Func<long, Task> OnRetry { get; set; } = default!;
+    /// <summary>Resolves the chain (its id) as the actor given and says what that did.</summary>
+    [Parameter, EditorRequired] public Func<long, string, Task<ActionOutcome>> OnResolve { get; set; } = default!;
+    /// <summary>Retries the chain (its id) now as the actor given and says what that did.</summary>
+    [Parameter, EditorRequired] public Func<long, string, Task<ActionOutcome>> OnRetry { get; set; } = default!;
 
-    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private OperatorAction Operator { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
@@ -37,8 +34,6 @@ public sealed partial class ErrorChainCard
 
     /// <summary>The browser's zone, cascaded by <see cref="Layout.BrowserTimeZone"/>.</summary>
     [CascadingParameter] private DisplayZone Zone { get; set; } = DisplayZone.NotYetKnown;
-
-    private Action pending;
 
     private bool IsOpen => Chain.ResolvedAt is null;
 
@@ -57,7 +52,11 @@ public sealed partial class ErrorChainCard
             ? id
             : null;
 
-    private bool CanAct => RendererInfo.IsInteractive && pending == Action.None;
+    private bool CanAct => RendererInfo.IsInteractive && !Operator.IsRunning;
+
+    private string ResolveName => $"Resolve chain #{Chain.Id}";
+
+    private string RetryName => $"Retry chain #{Chain.Id}";
 
     /// <summary>The policy's nominal delays (before jitter): the retries done, the one pending, those left.</summary>
     private IEnumerable<LadderStep> Ladder => LadderOf(Chain, Retry);
@@ -101,26 +100,11 @@ public sealed partial class ErrorChainCard
     private static string Delay(TimeSpan delay) =>
         delay < TimeSpan.FromMinutes(1) ? $"{delay.TotalSeconds:0.#} s" : $"{delay.TotalMinutes:0.#} min";
 
-    private Task ResolveAsync() => RunAsync(Action.Resolve, OnResolve);
+    private Task ResolveAsync() =>
+        Operator.RunAsync(ResolveName, AuthState, $"Chain #{Chain.Id} could not be resolved; see the server log.",
+            actor => OnResolve(Chain.Id, actor));
 
-    private Task RetryAsync() => RunAsync(Action.Retry, OnRetry);
-
-    private async Task RunAsync(Action action, Func<long, Task> callback)
-    {
-        if (pending != Action.None) return;
-        pending = action;
-        try
-        {
-            if (!await Authorization.MayOperateAsync(AuthState))
-            {
-                Snackbar.Add(OperateCheck.Refusal, Severity.Error);
-                return;
-            }
-            await callback(Chain.Id);
-        }
-        finally
-        {
-            pending = Action.None;
-        }
-    }
+    private Task RetryAsync() =>
+        Operator.RunAsync(RetryName, AuthState, $"Chain #{Chain.Id} could not be retried; see the server log.",
+            actor => OnRetry(Chain.Id, actor));
 }

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using SyncDashboard.Access;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Components.Widgets;
@@ -12,44 +10,26 @@ namespace SyncDashboard.Components.Widgets;
 public sealed partial class PauseButton
 {
     [Inject] private PauseCommands Commands { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
-    [Inject] private ILogger<PauseButton> Logger { get; set; } = default!;
+    [Inject] private OperatorAction Operator { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     [Parameter, EditorRequired] public bool IsPaused { get; set; }
 
-    private bool changing;
+    private bool CanChange => RendererInfo.IsInteractive && !Operator.IsRunning;
 
-    private bool CanChange => RendererInfo.IsInteractive && !changing;
-
-    private async Task ChangeAsync(bool pause)
-    {
-        if (!await Authorization.MayOperateAsync(AuthState))
-        {
-            Snackbar.Add(OperateCheck.Refusal, Severity.Error);
-            return;
-        }
-        changing = true;
-        try
-        {
-            var actor = await Actor.OfAsync(AuthState);
-            var changed = pause
+    private Task ChangeAsync(bool pause) =>
+        Operator.RunAsync(pause ? "Pause" : "Resume", AuthState,
+            "Syncing could not be paused or resumed; see the server log.",
+            async actor => Outcome(pause, pause
                 ? await Commands.PauseAsync(actor, CancellationToken.None)
-                : await Commands.ResumeAsync(actor, CancellationToken.None);
-            if (!changed) Snackbar.Add(pause ? "Syncing was already paused." : "Syncing was not paused.", Severity.Info);
-            else if (pause) Snackbar.Add("Syncing paused: scheduled and retry runs wait; Sync now still runs.", Severity.Warning);
-            else Snackbar.Add("Syncing resumed: the schedule runs again.", Severity.Success);
-        }
-        catch (Exception ex)
-        {
-            Logger.LogError(ex, "Pause or resume failed");
-            Snackbar.Add("Syncing could not be paused or resumed; see the server log.", Severity.Error);
-        }
-        finally
-        {
-            changing = false;
-        }
-    }
+                : await Commands.ResumeAsync(actor, CancellationToken.None)));
+
+    private static ActionOutcome Outcome(bool pause, bool changed) => (pause, changed) switch
+    {
+        (true, false) => new("Syncing was already paused.", Severity.Info),
+        (false, false) => new("Syncing was not paused.", Severity.Info),
+        (true, true) => new("Syncing paused: scheduled and retry runs wait; Sync now still runs.", Severity.Warning),
+        (false, true) => new("Syncing resumed: the schedule runs again.", Severity.Success),
+    };
 }

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using SyncDashboard.Access;
 using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Components.Widgets;
@@ -24,18 +22,16 @@ public sealed partial class SimulatorPanel
 
     [Inject] private SimulatorFaultCommands Commands { get; set; } = default!;
     [Inject] private TodoistSimulator Simulator { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private OperatorAction Operator { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private int errorPercent, errorStatus = 503, rateLimitPercent, retryAfterSeconds = 30, latencyMs, timeoutPercent,
         malformedPercent;
-    private bool applying;
 
     private SimulatorFaults Current => Simulator.Faults;
 
-    private bool CanApply => RendererInfo.IsInteractive && !applying;
+    private bool CanApply => RendererInfo.IsInteractive && !Operator.IsRunning;
 
     protected override void OnInitialized() => Load(Current);
 
@@ -61,39 +57,22 @@ public sealed partial class SimulatorPanel
         MalformedRate = malformedPercent / 100.0,
     };
 
-    private Task ApplyAsync() => SetAsync(Entered);
+    private Task ApplyAsync() => SetAsync("Apply faults", Entered);
 
-    private async Task ClearAsync()
-    {
-        if (await SetAsync(new SimulatorFaults())) Load(new SimulatorFaults());
-    }
+    private Task ClearAsync() => SetAsync("Clear faults", new SimulatorFaults());
 
-    /// <returns>Whether the faults are now <paramref name="faults"/>.</returns>
-    private async Task<bool> SetAsync(SimulatorFaults faults)
-    {
-        if (!await Authorization.MayOperateAsync(AuthState))
+    private Task SetAsync(string name, SimulatorFaults faults) =>
+        Operator.RunAsync(name, AuthState, "Simulator faults could not be changed; see the server log.", async actor =>
         {
-            Snackbar.Add(OperateCheck.Refusal, Severity.Error);
-            return false;
-        }
-        applying = true;
-        try
-        {
-            var actor = await Actor.OfAsync(AuthState);
             var problems = await Commands.SetAsync(faults, actor, CancellationToken.None);
             if (problems.Count > 0)
             {
-                Snackbar.Add("Faults not changed: " + string.Join(" ", problems.SelectMany(p => p.Value)), Severity.Warning);
-                return false;
+                return new("Faults not changed: " + string.Join(" ", problems.SelectMany(p => p.Value)), Severity.Warning);
             }
-            Snackbar.Add($"Simulator faults now: {SimulatorFaultCommands.Describe(faults)}.", Severity.Success);
-            return true;
-        }
-        finally
-        {
-            applying = false;
-        }
-    }
+            // The fields then show what is in force (after Clear, zeros); after Apply they already do.
+            Load(faults);
+            return new($"Simulator faults now: {SimulatorFaultCommands.Describe(faults)}.", Severity.Success);
+        });
 
     private static int Percent(double share) => (int)Math.Round(share * 100);
 
