@@ -1,26 +1,71 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
+using SyncDashboard.Data;
 using SyncDashboard.Sync.Mirror;
-using SyncDashboard.Todoist;
-using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Sync;
 
-/// <summary>Counters for runs, on the <c>SyncDashboard.Sync</c> meter (dotnet-counters, OpenTelemetry).</summary>
+/// <summary>The sync's meter and trace source, <c>SyncDashboard.Sync</c> (OpenTelemetry, dotnet-counters). Every
+/// run is counted once in <see cref="Runs"/> with its type, trigger and outcome; the older per-outcome counters stay
+/// for dashboards built on them.</summary>
 public sealed class SyncTelemetry
 {
+    public const string Name = "SyncDashboard.Sync";
+
+    /// <summary>A trace per run, with spans for fetch, apply and commit. Static, as OpenTelemetry advises: a source
+    /// is only a name that listeners subscribe to.</summary>
+    public static readonly ActivitySource Source = new(Name);
+
     public SyncTelemetry(IMeterFactory meters)
     {
-        var meter = meters.Create("SyncDashboard.Sync");
-        Succeeded = meter.CreateCounter<long>("syncdashboard.sync.succeeded");
-        Failed = meter.CreateCounter<long>("syncdashboard.sync.failed");
-        Skipped = meter.CreateCounter<long>("syncdashboard.sync.skipped", description: "Runs skipped because another held the lease");
-        Paused = meter.CreateCounter<long>("syncdashboard.sync.paused", description: "Runs not started because syncing is paused");
+        Meter = meters.Create(Name);
+        Succeeded = Meter.CreateCounter<long>("syncdashboard.sync.succeeded");
+        Failed = Meter.CreateCounter<long>("syncdashboard.sync.failed");
+        Skipped = Meter.CreateCounter<long>("syncdashboard.sync.skipped", description: "Runs skipped because another held the lease");
+        Paused = Meter.CreateCounter<long>("syncdashboard.sync.paused", description: "Runs not started because syncing is paused");
+        Runs = Meter.CreateCounter<long>("syncdashboard.sync.runs", "{run}", "Sync runs by type, trigger and outcome");
+        Duration = Meter.CreateHistogram<double>("syncdashboard.sync.duration", "s", "How long a sync attempt took");
+        Items = Meter.CreateCounter<long>("syncdashboard.sync.items", "{item}", "Mirror rows a sync added, updated or deleted");
+        RetriesScheduled = Meter.CreateCounter<long>("syncdashboard.sync.retries", "{retry}", "Retries scheduled after a failure");
+        Webhooks = Meter.CreateCounter<long>("syncdashboard.webhooks", "{delivery}", "Todoist webhook deliveries by outcome");
+        Notifications = Meter.CreateCounter<long>("syncdashboard.notifications", "{notification}", "Alert notifications by channel and outcome");
     }
+
+    /// <summary>The meter itself, for the operational gauges that read the stored state.</summary>
+    public Meter Meter { get; }
 
     public Counter<long> Succeeded { get; }
     public Counter<long> Failed { get; }
     public Counter<long> Skipped { get; }
     public Counter<long> Paused { get; }
+    public Counter<long> Runs { get; }
+    public Histogram<double> Duration { get; }
+    public Counter<long> Items { get; }
+    public Counter<long> RetriesScheduled { get; }
+    public Counter<long> Webhooks { get; }
+    public Counter<long> Notifications { get; }
+
+    public void RecordRun(SyncType type, SyncTrigger trigger, string outcome, TimeSpan? duration = null)
+    {
+        var tags = RunTags(type, trigger, outcome);
+        Runs.Add(1, tags);
+        if (duration is { } elapsed) Duration.Record(elapsed.TotalSeconds, tags);
+    }
+
+    public void RecordChanges(SyncType type, MirrorChanges changes)
+    {
+        var kind = new KeyValuePair<string, object?>("sync.type", Tag(type));
+        Items.Add(changes.Added, kind, new("change", "added"));
+        Items.Add(changes.Updated, kind, new("change", "updated"));
+        Items.Add(changes.Deleted, kind, new("change", "deleted"));
+    }
+
+    public static TagList RunTags(SyncType type, SyncTrigger trigger, string outcome) => new()
+    {
+        { "sync.type", Tag(type) },
+        { "sync.trigger", Tag(trigger) },
+        { "sync.outcome", outcome },
+    };
+
+    public static string Tag<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

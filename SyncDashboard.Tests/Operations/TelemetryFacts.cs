@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OpenTelemetry.Metrics;
+using SyncDashboard.Data;
+using SyncDashboard.Operations;
+using SyncDashboard.Sync;
+using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Todoist.Simulator;
+
+namespace SyncDashboard.Tests.Operations;
+
+/// <summary>Meters and trace sources are process-wide names: another test's app syncing at the same moment would
+/// report into these exporters too. This collection runs alone.</summary>
+[CollectionDefinition(nameof(TelemetryFacts), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
+[Collection(nameof(TelemetryFacts))]
+public sealed class TelemetryFacts
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sync_ExportsATrace_WithFetchApplyAndCommitSpans()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+
+        var outcome = await app.SyncAsync(SyncType.Full, SyncTrigger.Manual);
+
+        var spans = app.CollectSpans();
+        var run = Assert.Single(spans, s => s.OperationName == "sync.run" && Equals(s.GetTagItem("sync.event_id"), outcome.EventId));
+        Assert.Equal("full", run.GetTagItem("sync.type"));
+        Assert.Equal("manual", run.GetTagItem("sync.trigger"));
+        Assert.Equal("succeeded", run.GetTagItem("sync.outcome"));
+        Assert.True(run.GetTagItem("sync.items") is int items && items > 0);
+        var children = spans.Where(s => s.ParentSpanId == run.SpanId).Select(s => s.OperationName).ToList();
+        Assert.Contains("sync.fetch", children);
+        Assert.Contains("sync.apply", children);
+        Assert.Contains("sync.commit", children);
+        // The call to Todoist (here its simulator) is a span of its own under the fetch, without the token.
+        var fetch = spans.Single(s => s.OperationName == "sync.fetch" && s.ParentSpanId == run.SpanId);
+        var call = Assert.Single(spans, s => s.ParentSpanId == fetch.SpanId && s.Kind == ActivityKind.Client);
+        var token = app.Get<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value.Token;
+        Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), tag => tag.Value?.ToString()?.Contains(token) == true);
+        Assert.Contains("/sync", call.GetTagItem("url.full")?.ToString());
+    }
+
+    [Fact]
+    public async Task FailedSync_ExportsAnErrorSpan_AndCountsTheFailure()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+        app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
+
+        var outcome = await app.SyncAsync(SyncType.Incremental, SyncTrigger.Manual);
+
+        var run = Assert.Single(app.CollectSpans(), s => s.OperationName == "sync.run" && Equals(s.GetTagItem("sync.event_id"), outcome.EventId));
+        Assert.Equal(ActivityStatusCode.Error, run.Status);
+        Assert.Equal("failed", run.GetTagItem("sync.outcome"));
+        var runs = Points(app.CollectMetrics(), "syncdashboard.sync.runs");
+        Assert.Contains(runs, p => Tag(p, "sync.outcome") == "failed" && p.GetSumLong() >= 1);
+        Assert.Equal(1, Gauge(app.CollectMetrics(), "syncdashboard.sync.consecutive_failures"));
+        Assert.Equal(1, Gauge(app.CollectMetrics(), "syncdashboard.sync.open_failure_chains"));
+    }
+
+    [Fact]
+    public async Task Sync_ExportsRunCountsDurationsAndItems()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+
+        await app.SyncAsync(SyncType.Full, SyncTrigger.Manual);
+        var metrics = app.CollectMetrics();
+
+        var runs = Points(metrics, "syncdashboard.sync.runs");
+        Assert.Contains(runs, p => Tag(p, "sync.outcome") == "succeeded" && Tag(p, "sync.type") == "full"
+                                   && Tag(p, "sync.trigger") == "manual" && p.GetSumLong() >= 1);
+        Assert.Contains(Points(metrics, "syncdashboard.sync.duration"), p => p.GetHistogramCount() >= 1);
+        Assert.Contains(Points(metrics, "syncdashboard.sync.items"), p => Tag(p, "change") == "added" && p.GetSumLong() > 0);
+        // ASP.NET Core's, HttpClient's and the runtime's own meters are exported too.
+        Assert.Contains(metrics, m => m.Name == "http.client.request.duration");
+        Assert.Contains(metrics, m => m.Name.StartsWith("dotnet.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gauges_ReportTheStoredState()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+        await app.SyncAsync(SyncType.Full, SyncTrigger.Manual);
+
+        var metrics = app.CollectMetrics();
+
+        await using var db = await app.CreateDbAsync();
+        var open = await db.Items.CountAsync(i => !i.Checked, Ct);
+        Assert.Equal(open, Points(metrics, "syncdashboard.mirror.rows").Single(p => Tag(p, "resource") == "items").GetGaugeLastValueLong());
+        Assert.Equal(await db.Projects.CountAsync(Ct),
+            Points(metrics, "syncdashboard.mirror.rows").Single(p => Tag(p, "resource") == "projects").GetGaugeLastValueLong());
+        Assert.Equal(0, Gauge(metrics, "syncdashboard.sync.consecutive_failures"));
+        Assert.Equal(0, Gauge(metrics, "syncdashboard.sync.open_failure_chains"));
+        Assert.InRange(Gauge(metrics, "syncdashboard.sync.last_success.age"), 0, 3600);
+        var verdict = await app.Get<SyncDashboard.Monitoring.Queries.HealthQueries>().GetAsync("todoist", Ct);
+        Assert.Equal((int)verdict.Status, Gauge(metrics, "syncdashboard.sync.health"));
+    }
+
+    [Fact]
+    public async Task HttpRequest_ExportsAServerSpan()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+        using var client = app.CreateClient();
+
+        await client.GetAsync("/api/monitoring/state", Ct);
+
+        Assert.Contains(app.CollectSpans(), s => s.Kind == ActivityKind.Server
+                                                 && s.GetTagItem("http.route")?.ToString() == "/api/monitoring/state");
+    }
+
+    [Fact]
+    public async Task Prometheus_ServesTheMetrics_WhenEnabled()
+    {
+        await using var app = new TelemetryApp(new Dictionary<string, string?> { ["Telemetry:Prometheus"] = "true" });
+        await app.StartAsync();
+        await app.SyncAsync(SyncType.Full, SyncTrigger.Manual);
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(OperationsSetup.PrometheusPath, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("syncdashboard_sync_runs", text);
+        Assert.Contains("syncdashboard_mirror_rows", text);
+    }
+
+    [Fact]
+    public async Task Prometheus_IsProtectedLikeTheApi()
+    {
+        var settings = SignInHelper.UserSettings();
+        settings["Telemetry:Prometheus"] = "true";
+        await using var app = new TestApp(settings) { EnvironmentName = "Production" };
+        await app.StartAsync();
+        using var anonymous = SignInHelper.Client(app);
+        using var viewer = await SignInHelper.SignedInAsync(app, SignInHelper.ViewerName, SignInHelper.ViewerPassword);
+
+        var refused = await anonymous.GetAsync(OperationsSetup.PrometheusPath, Ct);
+        var served = await viewer.GetAsync(OperationsSetup.PrometheusPath, Ct);
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("# TYPE", await served.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Prometheus_IsNotServed_ByDefault()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(OperationsSetup.PrometheusPath, Ct);
+
+        Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static List<MetricPoint> Points(IReadOnlyList<MetricSnapshot> metrics, string name) =>
+        metrics.Where(m => m.Name == name).SelectMany(m => m.MetricPoints).ToList();
+
+    private static double Gauge(IReadOnlyList<MetricSnapshot> metrics, string name) =>
+        Points(metrics, name).Select(p => p.GetGaugeLastValueDouble()).Last();
+
+    private static string? Tag(MetricPoint point, string key)
+    {
+        foreach (var tag in point.Tags)
+        {
+            if (tag.Key == key) return tag.Value?.ToString();
+        }
+        return null;
+    }
+}
