@@ -6,6 +6,8 @@ using SyncDashboard.Data;
 using SyncDashboard.Operations;
 using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Tests.Webhooks;
+using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Tests.Operations;
@@ -102,6 +104,59 @@ public sealed class TelemetryFacts
         Assert.InRange(Gauge(metrics, "syncdashboard.sync.last_success.age"), 0, 3600);
         var verdict = await app.Get<SyncDashboard.Monitoring.Queries.HealthQueries>().GetAsync("todoist", Ct);
         Assert.Equal((int)verdict.Status, Gauge(metrics, "syncdashboard.sync.health"));
+    }
+
+    [Fact]
+    public async Task WebhookDelivery_IsCounted_ByOutcome()
+    {
+        await using var app = new TelemetryApp();
+        await app.StartAsync();
+        using var http = app.CreateClient();
+        var body = WebhookTestApp.Body();
+
+        using (var first = WebhookTestApp.Request(body, app.Get<WebhookSecret>().Sign(body), "delivery-1"))
+        using (var again = WebhookTestApp.Request(body, app.Get<WebhookSecret>().Sign(body), "delivery-1"))
+        {
+            Assert.True((await http.SendAsync(first, Ct)).IsSuccessStatusCode);
+            Assert.True((await http.SendAsync(again, Ct)).IsSuccessStatusCode);
+        }
+
+        var webhooks = Points(app.CollectMetrics(), "syncdashboard.webhooks");
+        Assert.Equal(1, webhooks.Single(p => Tag(p, "outcome") == "recorded").GetSumLong());
+        Assert.Equal(1, webhooks.Single(p => Tag(p, "outcome") == "duplicate").GetSumLong());
+    }
+
+    [Fact]
+    public async Task AlertNotification_IsCounted_ByChannelAndOutcome()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = new TelemetryApp(new Dictionary<string, string?>
+        {
+            ["Alerts:Webhook:Url"] = new Uri(receiver.Address, "/hook").ToString(),
+        });
+        await app.StartAsync();
+        long id;
+        await using (var db = await app.CreateDbAsync())
+        {
+            var notification = new AlertNotification
+            {
+                Service = "todoist",
+                Channel = AlertChannel.Webhook,
+                Kind = NotificationKind.StatusChanged,
+                ToStatus = HealthStatus.Unhealthy,
+                Subject = "Todoist sync is unhealthy",
+                CreatedUtc = DateTime.UtcNow,
+            };
+            db.AlertNotifications.Add(notification);
+            await db.SaveChangesAsync(Ct);
+            id = notification.Id;
+        }
+
+        await app.Get<SyncDashboard.Alerts.AlertDelivery>().DeliverAsync(id, Ct);
+
+        var sent = Points(app.CollectMetrics(), "syncdashboard.notifications")
+            .Single(p => Tag(p, "channel") == "webhook" && Tag(p, "outcome") == "sent");
+        Assert.Equal(1, sent.GetSumLong());
     }
 
     [Fact]
