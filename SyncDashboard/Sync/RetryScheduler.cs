@@ -15,7 +15,6 @@ public sealed class RetryScheduler(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     TimeProvider time,
     MonitoringNotifier notifier,
-    SyncTelemetry telemetry,
     ILogger<RetryScheduler> logger)
 {
     public async Task FollowUpAsync(SyncRequest request, SyncOutcome outcome, CancellationToken ct)
@@ -49,7 +48,6 @@ public sealed class RetryScheduler(
             return null;
         }
         logger.LogInformation("Retry of chain {ChainId} scheduled for {RetryAt:u} (job {JobId})", chainId, retryAtUtc, jobId);
-        telemetry.RetriesScheduled.Add(1);
         // The run that failed was announced before its retry existed: the Errors page shows the pending job only now.
         await notifier.NotifyAsync();
         return jobId;

@@ -6,8 +6,8 @@ using SyncDashboard.Sync.Mirror;
 namespace SyncDashboard.Sync;
 
 /// <summary>The sync's meter and trace source, <c>SyncDashboard.Sync</c> (OpenTelemetry, dotnet-counters). Every
-/// run is counted once in <see cref="Runs"/> with its type, trigger and outcome; the older per-outcome counters stay
-/// for dashboards built on them.</summary>
+/// run is counted once in <see cref="Runs"/> with its type, trigger and outcome (retries and webhook syncs are its
+/// <c>retry</c> and <c>webhook</c> triggers); the older per-outcome counters stay for dashboards built on them.</summary>
 public sealed class SyncTelemetry
 {
     public const string Name = "SyncDashboard.Sync";
@@ -26,7 +26,6 @@ public sealed class SyncTelemetry
         Runs = Meter.CreateCounter<long>("syncdashboard.sync.runs", "{run}", "Sync runs by type, trigger and outcome");
         Duration = Meter.CreateHistogram<double>("syncdashboard.sync.duration", "s", "How long a sync attempt took");
         Items = Meter.CreateCounter<long>("syncdashboard.sync.items", "{item}", "Mirror rows a sync added, updated or deleted");
-        RetriesScheduled = Meter.CreateCounter<long>("syncdashboard.sync.retries", "{retry}", "Retries scheduled after a failure");
         Webhooks = Meter.CreateCounter<long>("syncdashboard.webhooks", "{delivery}", "Todoist webhook deliveries by outcome");
         Notifications = Meter.CreateCounter<long>("syncdashboard.notifications", "{notification}", "Alert notifications by channel and outcome");
     }
@@ -41,7 +40,6 @@ public sealed class SyncTelemetry
     public Counter<long> Runs { get; }
     public Histogram<double> Duration { get; }
     public Counter<long> Items { get; }
-    public Counter<long> RetriesScheduled { get; }
     public Counter<long> Webhooks { get; }
     public Counter<long> Notifications { get; }
 
