@@ -188,6 +188,9 @@ public sealed class TelemetryFacts
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("syncdashboard_sync_runs", text);
         Assert.Contains("syncdashboard_mirror_rows", text);
+        Assert.Contains("syncdashboard_sync_last_success_age_seconds", text);
+        // Duration buckets in seconds, not the SDK's millisecond defaults.
+        Assert.Matches(@"syncdashboard_sync_duration_seconds_bucket\{[^}]*le=""0.5""\}", text);
     }
 
     [Fact]

@@ -24,7 +24,10 @@ public sealed class SyncTelemetry
         Skipped = Meter.CreateCounter<long>("syncdashboard.sync.skipped", description: "Runs skipped because another held the lease");
         Paused = Meter.CreateCounter<long>("syncdashboard.sync.paused", description: "Runs not started because syncing is paused");
         Runs = Meter.CreateCounter<long>("syncdashboard.sync.runs", "{run}", "Sync runs by type, trigger and outcome");
-        Duration = Meter.CreateHistogram<double>("syncdashboard.sync.duration", "s", "How long a sync attempt took");
+        // Buckets for seconds (the SDK's default ones are meant for milliseconds): an incremental sync takes well
+        // under a second, a big account's full sync minutes.
+        Duration = Meter.CreateHistogram("syncdashboard.sync.duration", "s", "How long a sync attempt took", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300] });
         Items = Meter.CreateCounter<long>("syncdashboard.sync.items", "{item}", "Mirror rows a sync added, updated or deleted");
         Webhooks = Meter.CreateCounter<long>("syncdashboard.webhooks", "{delivery}", "Todoist webhook deliveries by outcome");
         Notifications = Meter.CreateCounter<long>("syncdashboard.notifications", "{notification}", "Alert notifications by channel and outcome");
