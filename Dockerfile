@@ -19,4 +19,5 @@ USER app
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=15s --start-period=60s --retries=3 CMD ["dotnet", "SyncDashboard.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "SyncDashboard.dll"]

@@ -18,6 +18,7 @@ public static class FolderOrder
         "Webhooks",
         "Api",
         "Components",
+        "Operations",
         "Composition",
     ];
 

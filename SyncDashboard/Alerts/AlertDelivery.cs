@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
 using SyncDashboard.Live;
+using SyncDashboard.Sync;
 
 namespace SyncDashboard.Alerts;
 
@@ -15,6 +16,7 @@ public sealed class AlertDelivery(
     EmailSender email,
     IBackgroundJobClient jobs,
     MonitoringNotifier notifier,
+    SyncTelemetry telemetry,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertDelivery> logger)
@@ -49,6 +51,8 @@ public sealed class AlertDelivery(
         }
 
         var done = time.GetUtcNow().UtcDateTime;
+        telemetry.Notifications.Add(1, new KeyValuePair<string, object?>("channel", SyncTelemetry.Tag(notification.Channel)),
+            new KeyValuePair<string, object?>("outcome", error is null ? "sent" : "failed"));
         if (error is null)
         {
             await db.AlertNotifications.Where(n => n.Id == notificationId).ExecuteUpdateAsync(s => s

@@ -6,6 +6,7 @@ using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Live;
 using SyncDashboard.Monitoring;
+using SyncDashboard.Operations;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 using SyncDashboard.Webhooks;
@@ -30,7 +31,8 @@ public static class AppComposition
             .AddAlerts()
             .AddAccess()
             .AddApi()
-            .AddDashboard();
+            .AddDashboard()
+            .AddOperations();
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class AppComposition
         // Pages that name no icon (Hangfire's console, a bare API response) make browsers ask for /favicon.ico.
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true))
             .AllowAnonymous().ExcludeFromDescription();
+        app.MapOperations();
         app.MapApi();
         app.MapWebhooks();
         app.MapSyncConsole();

@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Configuration;
@@ -27,9 +27,13 @@ public sealed class SyncEngine(
 {
     public async Task<SyncOutcome> RunAsync(SyncRequest request, CancellationToken ct)
     {
+        // Every line logged about this run, here and by what it calls, carries its type and trigger (and, once it
+        // has one, its event id): an operator can follow one run through the log.
+        using var runScope = logger.BeginScope("{SyncType} sync ({SyncTrigger})", request.Type, request.Trigger);
         if (PausePolicy.Holds(request.Trigger, await IsPausedAsync(ct)))
         {
             telemetry.Paused.Add(1);
+            telemetry.RecordRun(request.Type, request.Trigger, "paused");
             logger.LogInformation("{Type} sync ({Trigger}) not run: syncing is paused", request.Type, request.Trigger);
             return SyncOutcome.Paused with { ChainId = request.ChainId };
         }
@@ -38,6 +42,7 @@ public sealed class SyncEngine(
         if (!await lease.TryAcquireAsync(ServiceName.Todoist, owner, options.Value.RunTimeout, ct))
         {
             telemetry.Skipped.Add(1);
+            telemetry.RecordRun(request.Type, request.Trigger, "skipped");
             logger.LogInformation("{Type} sync ({Trigger}) skipped: another run holds the lease", request.Type, request.Trigger);
             return SyncOutcome.Skipped;
         }
@@ -78,6 +83,11 @@ public sealed class SyncEngine(
         SyncRequest request, string owner, CancellationToken ct, CancellationToken hostStopping)
     {
         long? eventId = null;
+        IDisposable? eventScope = null;
+        var started = time.GetTimestamp();
+        using var trace = SyncTelemetry.Source.StartActivity("sync.run");
+        trace?.SetTag("sync.type", SyncTelemetry.Tag(request.Type));
+        trace?.SetTag("sync.trigger", SyncTelemetry.Tag(request.Trigger));
         try
         {
             var storedToken = await StoredTokenAsync(ct);
@@ -86,14 +96,26 @@ public sealed class SyncEngine(
             var effective = token == TodoistClient.FullSyncToken ? request with { Type = SyncType.Full } : request;
             var askedAt = time.GetUtcNow().UtcDateTime;
             eventId = await recorder.StartAsync(ServiceName.Todoist, effective, token, ct);
+            eventScope = logger.BeginScope("Sync event #{SyncEventId}", eventId);
+            trace?.SetTag("sync.event_id", eventId);
             await notifier.NotifyAsync();
 
-            var (response, sentToken) = await FetchAsync(token, ct);
+            SyncResponse response;
+            string sentToken;
+            using (SyncTelemetry.Source.StartActivity("sync.fetch"))
+            {
+                (response, sentToken) = await FetchAsync(token, ct);
+            }
             var isFull = sentToken == TodoistClient.FullSyncToken || response.FullSync;
             var type = isFull ? SyncType.Full : request.Type;
             var (changes, obsoleteRetry, lacksComments) = await ApplyAsync(eventId.Value, owner, response, type, ct);
 
             telemetry.Succeeded.Add(1);
+            telemetry.RecordRun(type, request.Trigger, "succeeded", time.GetElapsedTime(started));
+            telemetry.RecordChanges(type, changes);
+            trace?.SetTag("sync.type", SyncTelemetry.Tag(type));
+            trace?.SetTag("sync.outcome", "succeeded");
+            trace?.SetTag("sync.items", response.ObjectCount);
             logger.LogInformation(
                 "{Type} sync succeeded: {Objects} objects (+{Added} ~{Updated} -{Deleted})",
                 type, response.ObjectCount, changes.Added, changes.Updated, changes.Deleted);
@@ -116,6 +138,8 @@ public sealed class SyncEngine(
         {
             // Not a sync failure: someone else is syncing. No failure count, no error chain, no retry.
             logger.LogWarning("{Type} sync lost its lease before committing; nothing was applied", request.Type);
+            telemetry.RecordRun(request.Type, request.Trigger, "lease_lost", time.GetElapsedTime(started));
+            trace?.SetTag("sync.outcome", "lease_lost");
             await recorder.CloseUncountedAsync(eventId.Value, "LEASE_LOST",
                 "Another run took over the lease before this one committed; nothing of this run was applied.");
             return (SyncOutcome.Skipped with { EventId = eventId }, null);
@@ -124,6 +148,7 @@ public sealed class SyncEngine(
         {
             // The app is stopping: not Todoist's fault and not a failure of the sync. Close the event honestly and
             // let Hangfire see the cancellation, so the job is requeued where the storage keeps it.
+            trace?.SetTag("sync.outcome", "cancelled");
             await recorder.CloseUncountedAsync(eventId.Value, "CANCELLED",
                 "The app stopped while this run was in progress; nothing of it was applied.");
             throw;
@@ -132,6 +157,10 @@ public sealed class SyncEngine(
         {
             var failure = SyncFailure.From(ex);
             telemetry.Failed.Add(1);
+            telemetry.RecordRun(request.Type, request.Trigger, "failed", time.GetElapsedTime(started));
+            trace?.SetTag("sync.outcome", "failed");
+            trace?.SetTag("sync.error", failure.Code);
+            trace?.SetStatus(ActivityStatusCode.Error, failure.Code);
             logger.LogWarning("{Type} sync ({Trigger}) failed: {Code} ({Kind}) {Message}",
                 request.Type, request.Trigger, failure.Code, failure.Kind, failure.Message);
             // Recorded even while the app shuts down: a failure that leaves no trace is a lost failure.
@@ -141,6 +170,10 @@ public sealed class SyncEngine(
                 ChainId = record?.ChainId,
                 RetryAtUtc = record?.RetryAtUtc,
             }, null);
+        }
+        finally
+        {
+            eventScope?.Dispose();
         }
     }
 
@@ -170,8 +203,13 @@ public sealed class SyncEngine(
             throw new LeaseLostException();
         }
         var syncedAt = time.GetUtcNow().UtcDateTime;
-        var changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
-        var lacksComments = type != SyncType.Full && await mirror.LacksCommentsAsync(db, response, ct);
+        MirrorChanges changes;
+        bool lacksComments;
+        using (SyncTelemetry.Source.StartActivity("sync.apply"))
+        {
+            changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);
+            lacksComments = type != SyncType.Full && await mirror.LacksCommentsAsync(db, response, ct);
+        }
         var result = new RunResult(ServiceName.Todoist, type, response.SyncToken!, response.ObjectCount, changes, response.FullSyncDateUtc);
         string? obsoleteRetry;
         try
@@ -183,7 +221,10 @@ public sealed class SyncEngine(
             // The event is no longer Started: another node closed it as abandoned. Nothing of this run may land.
             throw new LeaseLostException();
         }
-        await tx.CommitAsync(ct);
+        using (SyncTelemetry.Source.StartActivity("sync.commit"))
+        {
+            await tx.CommitAsync(ct);
+        }
         logger.LogDebug("Applied {Objects} objects in {Elapsed} ms", response.ObjectCount,
             (long)time.GetElapsedTime(started).TotalMilliseconds);
         return (changes, obsoleteRetry, lacksComments);

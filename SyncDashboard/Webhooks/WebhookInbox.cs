@@ -15,6 +15,7 @@ public sealed class WebhookInbox(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     IBackgroundJobClient jobs,
     MonitoringNotifier notifier,
+    SyncTelemetry telemetry,
     TimeProvider time,
     IOptions<WebhookOptions> options,
     ILogger<WebhookInbox> logger)
@@ -28,6 +29,7 @@ public sealed class WebhookInbox(
     public async Task<InboxOutcome> AcceptAsync(string deliveryId, WebhookPayload payload, CancellationToken ct)
     {
         var outcome = await RecordAsync(deliveryId, payload, ct);
+        telemetry.Webhooks.Add(1, new KeyValuePair<string, object?>("outcome", SyncTelemetry.Tag(outcome)));
         if (outcome != InboxOutcome.Recorded)
         {
             // A redelivery of a delivery no sync has taken on: its first arrival was saved but arming failed (Todoist
