@@ -6,18 +6,20 @@ using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Live;
 
-/// <summary>Two app nodes over one SQLite file, as two nodes share one SQL Server: a run on one must reach the pages
+/// <summary>Two app nodes over one SQLite file or one PostgreSQL database, as nodes share one server: a run on one must reach the pages
 /// of the other through its watermark poller.</summary>
 public sealed class WatermarkPollerFacts
 {
     private static readonly Dictionary<string, string?> FastPolling = new() { ["Live:PollIntervalMs"] = "100" };
     private static readonly TimeSpan Bound = TestTimeouts.Scaled(TimeSpan.FromSeconds(10));
 
-    [Fact]
-    public async Task SyncOnAnotherNode_RaisesThisNodesNotifier()
+    [Theory, BothProviders]
+    public async Task SyncOnAnotherNode_RaisesThisNodesNotifier(TestProvider provider)
     {
-        await using var nodeA = new TestApp(FastPolling);
-        await using var nodeB = new TestApp(FastPolling, nodeA.DatabaseFile);
+        await using var database = await EmptyDatabase.CreateAsync(provider, TestContext.Current.CancellationToken);
+        var settings = new Dictionary<string, string?>(FastPolling.Concat(database.AppSettings()));
+        await using var nodeA = new TestApp(settings, database.Name);
+        await using var nodeB = new TestApp(settings, database.Name);
         await nodeA.StartAsync();
         await nodeB.StartAsync();
         await PollerOf(nodeB).Ready.WaitAsync(Bound, TestContext.Current.CancellationToken);

@@ -15,12 +15,12 @@ public sealed class SyncStateRowFacts
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Ensure_WhenAnotherRunInsertsTheRowJustBeforeOurs_NoCommandFails_AndOneRowIsThere()
+    [Theory, BothProviders]
+    public async Task Ensure_WhenAnotherRunInsertsTheRowJustBeforeOurs_NoCommandFails_AndOneRowIsThere(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         // Just before our insert reaches the database, "another run" commits the same row.
-        var rival = new RivalInsert(database.Path, "todoist");
+        var rival = new RivalInsert(database, "todoist");
 
         await SyncStateRow.EnsureAsync(database.Factory(rival), "todoist", Ct);
 
@@ -30,10 +30,10 @@ public sealed class SyncStateRowFacts
         Assert.Equal(1, await db.SyncStates.CountAsync(s => s.Service == "todoist", Ct));
     }
 
-    [Fact]
-    public async Task Ensure_ManyAtOnceOnAFreshDatabase_CreatesOneDefaultRow_AndNoCommandFails()
+    [Theory, BothProviders]
+    public async Task Ensure_ManyAtOnceOnAFreshDatabase_CreatesOneDefaultRow_AndNoCommandFails(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var failures = new FailedCommands();
         var factory = database.Factory(failures);
 
@@ -61,10 +61,10 @@ public sealed class SyncStateRowFacts
         });
     }
 
-    [Fact]
-    public async Task Ensure_KeepsAnExistingRowAsItIs()
+    [Theory, BothProviders]
+    public async Task Ensure_KeepsAnExistingRowAsItIs(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             db.SyncStates.Add(new SyncState { Service = "todoist", LastSyncToken = "kept", ConsecutiveFailures = 3 });
@@ -112,7 +112,7 @@ public sealed class SyncStateRowFacts
     }
 
     /// <summary>Commits the row over a connection of its own right before the first insert into sync_state runs.</summary>
-    private sealed class RivalInsert(string path, string service) : FailedCommands
+    private sealed class RivalInsert(TestDatabase database, string service) : FailedCommands
     {
         public bool Inserted { get; private set; }
 
@@ -136,12 +136,10 @@ public sealed class SyncStateRowFacts
         {
             if (Inserted || !command.CommandText.Contains("INSERT INTO \"sync_state\"", StringComparison.Ordinal)) return;
             Inserted = true;
-            using var connection = new SqliteConnection($"Data Source={path}");
-            connection.Open();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO sync_state (Service, ConsecutiveFailures, IsHealthy, IsPaused) VALUES ($s, 0, 1, 0)";
-            insert.Parameters.AddWithValue("$s", service);
-            insert.ExecuteNonQuery();
+            // Its own connection and transaction, committed before ours runs.
+            using var rival = database.Open();
+            rival.SyncStates.Add(new SyncState { Service = service, IsHealthy = true });
+            rival.SaveChanges();
         }
     }
 }

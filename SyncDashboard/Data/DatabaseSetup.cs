@@ -18,10 +18,14 @@ public static class DatabaseSetup
             db.UseSqlite(SqliteConnectionString(Options(sp), sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddDbContextFactory<SqlServerMonitoringDbContext>((sp, db) =>
             db.UseSqlServer(Options(sp).ConnectionString));
+        services.AddDbContextFactory<PostgreSqlMonitoringDbContext>((sp, db) =>
+            db.UseNpgsql(Options(sp).ConnectionString));
         services.AddSingleton<IDbContextFactory<MonitoringDbContext>>(sp => Options(sp).Provider switch
         {
             DatabaseProvider.SqlServer => new MonitoringDbContextFactory<SqlServerMonitoringDbContext>(
                 sp.GetRequiredService<IDbContextFactory<SqlServerMonitoringDbContext>>()),
+            DatabaseProvider.PostgreSql => new MonitoringDbContextFactory<PostgreSqlMonitoringDbContext>(
+                sp.GetRequiredService<IDbContextFactory<PostgreSqlMonitoringDbContext>>()),
             _ => new MonitoringDbContextFactory<SqliteMonitoringDbContext>(
                 sp.GetRequiredService<IDbContextFactory<SqliteMonitoringDbContext>>()),
         });

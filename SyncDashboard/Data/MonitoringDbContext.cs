@@ -7,7 +7,8 @@ using SyncDashboard.Sync.Mirror;
 namespace SyncDashboard.Data;
 
 /// <summary>The monitoring database: sync history, state, rollups and the Todoist mirror. One derived context per
-/// provider (<see cref="SqliteMonitoringDbContext"/>, <see cref="SqlServerMonitoringDbContext"/>) so each keeps its
+/// provider (<see cref="SqliteMonitoringDbContext"/>, <see cref="SqlServerMonitoringDbContext"/>,
+/// <see cref="PostgreSqlMonitoringDbContext"/>) so each keeps its
 /// own migrations; code depends on this base type only.</summary>
 public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(options)
 {

@@ -10,6 +10,9 @@ public sealed class MonitoringNotifier(ILogger<MonitoringNotifier> logger)
     /// note what was announced before any page reloads.</summary>
     internal Func<Task>? BeforeAnnouncedChange { get; set; }
 
+    /// <summary>Tells other nodes of a commit announced by this process (on PostgreSQL, <see cref="CommitChannel"/>).</summary>
+    internal Func<Task>? AfterAnnouncedChange { get; set; }
+
     /// <summary>Announces a commit this process made.</summary>
     public async Task NotifyAsync()
     {
@@ -17,6 +20,11 @@ public sealed class MonitoringNotifier(ILogger<MonitoringNotifier> logger)
         {
             try { await before(); }
             catch (Exception ex) { logger.LogDebug(ex, "Noting an announced change failed"); }
+        }
+        if (AfterAnnouncedChange is { } after)
+        {
+            try { await after(); }
+            catch (Exception ex) { logger.LogDebug(ex, "Telling other nodes of a change failed"); }
         }
         await RaiseAsync();
     }

@@ -21,6 +21,14 @@ public static class SyncStateRow
                 WHERE NOT EXISTS (SELECT 1 FROM [sync_state] WITH (UPDLOCK, HOLDLOCK) WHERE [Service] = {service})
                 """, ct);
         }
+        else if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "sync_state" ("Service", "ConsecutiveFailures", "IsHealthy", "IsPaused")
+                VALUES ({service}, 0, TRUE, FALSE)
+                ON CONFLICT ("Service") DO NOTHING
+                """, ct);
+        }
         else
         {
             await db.Database.ExecuteSqlAsync($"""

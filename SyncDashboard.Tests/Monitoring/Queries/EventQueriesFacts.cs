@@ -10,10 +10,10 @@ public sealed class EventQueriesFacts
     private static readonly DateTime Start = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Page_FiltersInTheQuery_SoLimitRowsComeBack_WhenTheyExist()
+    [Theory, BothProviders]
+    public async Task Page_FiltersInTheQuery_SoLimitRowsComeBack_WhenTheyExist(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         // Nine successes for every failure: filtering after taking 10 rows would find one.
         await AddEventsAsync(database, 200, i => i % 10 == 0 ? SyncStatus.Failed : SyncStatus.Succeeded);
 
@@ -24,10 +24,10 @@ public sealed class EventQueriesFacts
         Assert.NotNull(page.Next);
     }
 
-    [Fact]
-    public async Task Paging_NeverSkipsOrRepeats_WhileNewEventsArrive()
+    [Theory, BothProviders]
+    public async Task Paging_NeverSkipsOrRepeats_WhileNewEventsArrive(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddEventsAsync(database, 95, _ => SyncStatus.Succeeded, sameSecondEvery: 3);
         List<long> expected;
         await using (var db = database.Open())
@@ -50,10 +50,10 @@ public sealed class EventQueriesFacts
         Assert.Equal(expected, seen);
     }
 
-    [Fact]
-    public async Task Page_HasNoNext_OnTheLastPage()
+    [Theory, BothProviders]
+    public async Task Page_HasNoNext_OnTheLastPage(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddEventsAsync(database, 10, _ => SyncStatus.Succeeded);
 
         var page = await Queries(database).PageAsync("todoist", EventFilter.All, 10, null, Ct);
@@ -77,10 +77,10 @@ public sealed class EventQueriesFacts
 
     private static EventQueries Queries(TestDatabase database) => new(database.Factory());
 
-    [Fact]
-    public async Task Page_KeepsToTheTimeRange_FromInclusiveToExclusive_AcrossPages()
+    [Theory, BothProviders]
+    public async Task Page_KeepsToTheTimeRange_FromInclusiveToExclusive_AcrossPages(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddEventsAsync(database, 100, _ => SyncStatus.Succeeded); // one a second from Start
 
         var filter = new EventFilter(FromUtc: Start.AddSeconds(10), ToUtc: Start.AddSeconds(40));
@@ -92,10 +92,10 @@ public sealed class EventQueriesFacts
         Assert.Null(second.Next);
     }
 
-    [Fact]
-    public async Task Detail_HasTheTokensAndNode_AndIsNullForAnotherServiceOrNoEvent()
+    [Theory, BothProviders]
+    public async Task Detail_HasTheTokensAndNode_AndIsNullForAnotherServiceOrNoEvent(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         long id;
         await using (var db = database.Open())
         {

@@ -6,7 +6,7 @@ using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;
 
-/// <summary>The metric, timeline, performance and freshness read models over a real SQLite file.</summary>
+/// <summary>The metric, timeline, performance and freshness read models over a real SQLite file and a real PostgreSQL database.</summary>
 public sealed class ReadModelQueriesFacts
 {
     private const string Service = "todoist";
@@ -14,10 +14,10 @@ public sealed class ReadModelQueriesFacts
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static FakeTimeProvider Clock => new(Now);
 
-    [Fact]
-    public async Task Timeline_HasEveryHourOfTheWindow_WithZerosWhereNothingRan()
+    [Theory, BothProviders]
+    public async Task Timeline_HasEveryHourOfTheWindow_WithZerosWhereNothingRan(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddHourAsync(database, MetricArithmetic.HourOf(Now).AddHours(-3), [100, 300], failures: 1);
 
         var timeline = await new TimelineQueries(database.Factory(), Clock).GetAsync(Service, 24, Ct);
@@ -47,10 +47,10 @@ public sealed class ReadModelQueriesFacts
         Assert.Equal(new RecentPerformanceSummary(5, 4, 1, 0.8, 200), summary);
     }
 
-    [Fact]
-    public async Task Timeline_ListsManualTriggersInTheWindow()
+    [Theory, BothProviders]
+    public async Task Timeline_ListsManualTriggersInTheWindow(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddEventAsync(database, SyncTrigger.Manual, Now.AddHours(-2), 100);
         await AddEventAsync(database, SyncTrigger.Schedule, Now.AddHours(-1), 100);
         await AddEventAsync(database, SyncTrigger.Manual, Now.AddHours(-30), 100);
@@ -61,10 +61,10 @@ public sealed class ReadModelQueriesFacts
         Assert.Equal(Now.AddHours(-2), marker.StartedAt);
     }
 
-    [Fact]
-    public async Task Queries_GiveNullsNotNaN_OnAnEmptyDatabase()
+    [Theory, BothProviders]
+    public async Task Queries_GiveNullsNotNaN_OnAnEmptyDatabase(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
 
         var performance = await new PerformanceQueries(database.Factory(), Clock).GetAsync(Service, 7, Ct);
         var metrics = await new MetricQueries(database.Factory()).LatestAsync(Service, MetricPeriod.Hourly, 24, Ct);
@@ -87,10 +87,10 @@ public sealed class ReadModelQueriesFacts
         Assert.All(freshness, f => Assert.Null(f.SyncAgeSeconds));
     }
 
-    [Fact]
-    public async Task Metrics_GiveNullPercentiles_ForAnHourOfFailuresOnly()
+    [Theory, BothProviders]
+    public async Task Metrics_GiveNullPercentiles_ForAnHourOfFailuresOnly(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddHourAsync(database, MetricArithmetic.HourOf(Now), [], failures: 2);
 
         var row = Assert.Single(await new MetricQueries(database.Factory()).LatestAsync(Service, MetricPeriod.Hourly, 24, Ct));
@@ -101,10 +101,10 @@ public sealed class ReadModelQueriesFacts
         Assert.Null(row.P95DurationMs);
     }
 
-    [Fact]
-    public async Task Metrics_ComeNewestFirst_WithPercentilesFromTheHistogram()
+    [Theory, BothProviders]
+    public async Task Metrics_ComeNewestFirst_WithPercentilesFromTheHistogram(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await AddHourAsync(database, MetricArithmetic.HourOf(Now).AddHours(-1), [100, 100, 100, 5000], failures: 0);
         await AddHourAsync(database, MetricArithmetic.HourOf(Now), [20], failures: 0);
 
@@ -116,10 +116,10 @@ public sealed class ReadModelQueriesFacts
         Assert.Equal(1325, rows[1].MeanDurationMs);
     }
 
-    [Fact]
-    public async Task Performance_ComputesPercentilesAndThroughput_PerSyncType()
+    [Theory, BothProviders]
+    public async Task Performance_ComputesPercentilesAndThroughput_PerSyncType(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         for (var i = 1; i <= 20; i++)
         {
             await AddEventAsync(database, SyncTrigger.Schedule, Now.AddHours(-i), i * 100, items: 10);
@@ -140,13 +140,17 @@ public sealed class ReadModelQueriesFacts
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(7)]
-    [InlineData(101)]
-    public async Task Performance_PercentilesFromSql_EqualTheExactOnesOverEveryRun(int runs)
+    [InlineData(1, TestProvider.Sqlite)]
+    [InlineData(1, TestProvider.PostgreSql)]
+    [InlineData(2, TestProvider.Sqlite)]
+    [InlineData(2, TestProvider.PostgreSql)]
+    [InlineData(7, TestProvider.Sqlite)]
+    [InlineData(7, TestProvider.PostgreSql)]
+    [InlineData(101, TestProvider.Sqlite)]
+    [InlineData(101, TestProvider.PostgreSql)]
+    public async Task Performance_PercentilesFromSql_EqualTheExactOnesOverEveryRun(int runs, TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var random = new Random(runs);
         var durations = Enumerable.Range(0, runs).Select(_ => (long)random.Next(50, 5000)).ToList();
         for (var i = 0; i < runs; i++)
@@ -171,10 +175,10 @@ public sealed class ReadModelQueriesFacts
     public void TrendOf_ComparesTheHalves_WithAThreshold(double first, double second, string trend) =>
         Assert.Equal(trend, PerformanceQueries.TrendOf(first, second));
 
-    [Fact]
-    public async Task Performance_TellsATrend_OnlyWithEnoughRunsInEachHalf()
+    [Theory, BothProviders]
+    public async Task Performance_TellsATrend_OnlyWithEnoughRunsInEachHalf(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         for (var i = 0; i < 3; i++)
         {
             await AddEventAsync(database, SyncTrigger.Schedule, Now.AddDays(-6).AddHours(i), 1000);
@@ -188,10 +192,10 @@ public sealed class ReadModelQueriesFacts
         Assert.Null(summary.ByType.Single(p => p.Type == SyncType.Full).Trend);
     }
 
-    [Fact]
-    public async Task Freshness_GivesTheNewestTimesAndTheirAge()
+    [Theory, BothProviders]
+    public async Task Freshness_GivesTheNewestTimesAndTheirAge(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             db.Items.Add(new TodoistItem { Id = "1", UpdatedAtUtc = Now.AddHours(-5), SyncedAtUtc = Now.AddMinutes(-10) });

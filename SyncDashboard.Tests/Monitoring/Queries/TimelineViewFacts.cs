@@ -8,7 +8,7 @@ using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;
 
-/// <summary>The timeline page's and the performance page's read models over a real SQLite file.</summary>
+/// <summary>The timeline page's and the performance page's read models over a real SQLite file and a real PostgreSQL database.</summary>
 public sealed class TimelineViewFacts
 {
     private const string Service = ServiceName.Todoist;
@@ -21,13 +21,17 @@ public sealed class TimelineViewFacts
         new(database.Factory(), new FakeTimeProvider(Now), Options.Create(new HealthOptions()));
 
     [Theory]
-    [InlineData("6h", 6, 1)]
-    [InlineData("24h", 24, 1)]
-    [InlineData("7d", 168, 1)]
-    [InlineData("30d", 120, 6)]
-    public async Task View_HasOneBucketPerBarOfTheRange_EndingWithTheCurrentHour(string key, int bars, int hoursPerBar)
+    [InlineData("6h", 6, 1, TestProvider.Sqlite)]
+    [InlineData("6h", 6, 1, TestProvider.PostgreSql)]
+    [InlineData("24h", 24, 1, TestProvider.Sqlite)]
+    [InlineData("24h", 24, 1, TestProvider.PostgreSql)]
+    [InlineData("7d", 168, 1, TestProvider.Sqlite)]
+    [InlineData("7d", 168, 1, TestProvider.PostgreSql)]
+    [InlineData("30d", 120, 6, TestProvider.Sqlite)]
+    [InlineData("30d", 120, 6, TestProvider.PostgreSql)]
+    public async Task View_HasOneBucketPerBarOfTheRange_EndingWithTheCurrentHour(string key, int bars, int hoursPerBar, TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
 
         var view = await Timeline(database).ViewAsync(Service, TimelineRange.Parse(key), Ct);
 
@@ -39,10 +43,10 @@ public sealed class TimelineViewFacts
         Assert.Empty(view.Annotations);
     }
 
-    [Fact]
-    public async Task View_CountsEveryRunOfTheWindow_AndMarksTheChainAndTheManualActions()
+    [Theory, BothProviders]
+    public async Task View_CountsEveryRunOfTheWindow_AndMarksTheChainAndTheManualActions(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await DashboardHistory.SeedAsync(database.Factory(), Now, days: 2);
 
         var view = await Timeline(database).ViewAsync(Service, TimelineRange.Day, Ct);
@@ -62,10 +66,10 @@ public sealed class TimelineViewFacts
     }
 
     /// <summary>An alert decision goes to every channel at one instant: one marker for it, none for reminders.</summary>
-    [Fact]
-    public async Task View_MarksEachAlertDecisionOnce_HoweverManyChannelsItWentTo()
+    [Theory, BothProviders]
+    public async Task View_MarksEachAlertDecisionOnce_HoweverManyChannelsItWentTo(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             void Decided(DateTime at, NotificationKind kind, HealthStatus from, HealthStatus to, params AlertChannel[] channels)
@@ -99,10 +103,10 @@ public sealed class TimelineViewFacts
         Assert.Equal("[SyncDashboard] todoist is Unhealthy", view.Annotations[0].Detail);
     }
 
-    [Fact]
-    public async Task View_BucketsSixHours_WithP95FromTheMergedHistograms_ForThirtyDays()
+    [Theory, BothProviders]
+    public async Task View_BucketsSixHours_WithP95FromTheMergedHistograms_ForThirtyDays(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await DashboardHistory.SeedAsync(database.Factory(), Now, days: 3);
 
         var month = await Timeline(database).ViewAsync(Service, TimelineRange.Month, Ct);
@@ -117,10 +121,10 @@ public sealed class TimelineViewFacts
         Assert.InRange(lastBar.P95DurationMs!.Value, itsHours.Min(b => b.P95DurationMs!.Value), itsHours.Max(b => b.P95DurationMs!.Value));
     }
 
-    [Fact]
-    public async Task View_KeepsTheNewestMarkers_WhenThereAreMoreThanTheChartTakes()
+    [Theory, BothProviders]
+    public async Task View_KeepsTheNewestMarkers_WhenThereAreMoreThanTheChartTakes(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             for (var i = 0; i < TimelineQueries.MaxAnnotations + 10; i++)
@@ -148,10 +152,10 @@ public sealed class TimelineViewFacts
     public void Parse_FallsBackToTheDay_ForAnUnknownRange(string? key, string expected) =>
         Assert.Equal(expected, TimelineRange.Parse(key).Key);
 
-    [Fact]
-    public async Task Trend_FlagsTheSlowStretch_AndOnlyIt()
+    [Theory, BothProviders]
+    public async Task Trend_FlagsTheSlowStretch_AndOnlyIt(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await DashboardHistory.SeedAsync(database.Factory(), Now, days: 3);
 
         var trend = await Trend(database).GetAsync(Service, PerformanceRange.Week, Ct);
@@ -166,10 +170,10 @@ public sealed class TimelineViewFacts
         Assert.Equal(trend.Runs, trend.Histogram.Sum(b => b.Count));
     }
 
-    [Fact]
-    public async Task Trend_HasNullPercentilesAndNoFlags_WhenNothingRan()
+    [Theory, BothProviders]
+    public async Task Trend_HasNullPercentilesAndNoFlags_WhenNothingRan(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
 
         var trend = await Trend(database).GetAsync(Service, PerformanceRange.Week, Ct);
 

@@ -12,7 +12,7 @@ using SyncDashboard.Tests.Monitoring.Rollups;
 
 namespace SyncDashboard.Tests.Monitoring.Retention;
 
-/// <summary>The clean-up on a real SQLite file, its DELETE statements counted.</summary>
+/// <summary>The clean-up on a real SQLite file and a real PostgreSQL database, its DELETE statements counted.</summary>
 public sealed class RetentionPurgeFacts
 {
     private static readonly DateTime Now = new(2026, 6, 1, 4, 30, 0, DateTimeKind.Utc);
@@ -20,10 +20,10 @@ public sealed class RetentionPurgeFacts
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Run_DeletesOldFinishedEvents_InBatches()
+    [Theory, BothProviders]
+    public async Task Run_DeletesOldFinishedEvents_InBatches(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database, Events(30, Cutoff.AddDays(-10), SyncStatus.Succeeded).Concat(
             Events(10, Cutoff.AddDays(1), SyncStatus.Failed)));
         var deletes = new DeleteCounter();
@@ -38,10 +38,10 @@ public sealed class RetentionPurgeFacts
         Assert.False(await db.SyncEvents.AnyAsync(e => e.StartedUtc < Cutoff, Ct));
     }
 
-    [Fact]
-    public async Task Run_DeletesOldWebhookDeliveriesAndRejectionCounts_AndKeepsRecentOnes()
+    [Theory, BothProviders]
+    public async Task Run_DeletesOldWebhookDeliveriesAndRejectionCounts_AndKeepsRecentOnes(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             db.WebhookDeliveries.AddRange(
@@ -65,10 +65,10 @@ public sealed class RetentionPurgeFacts
         Service = "todoist", DeliveryId = id, EventName = "item:added", UserId = "1", ReceivedUtc = receivedUtc,
     };
 
-    [Fact]
-    public async Task Run_KeepsRollupsStartedEventsAndOpenChains()
+    [Theory, BothProviders]
+    public async Task Run_KeepsRollupsStartedEventsAndOpenChains(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var old = Cutoff.AddDays(-30);
         await using (var db = database.Open())
         {
@@ -98,13 +98,13 @@ public sealed class RetentionPurgeFacts
     /// not even when the rollup job recomputes a period after its events are gone. A short retention puts purged
     /// events inside the week in progress, which every rollup run recomputes from its hourly rows; older weeks are
     /// purged whole and must keep their rows.</summary>
-    [Fact]
-    public async Task Run_LeavesTheRollupNumbersUnchanged_WhenTheJobRollsUpAgainAfterThePurge()
+    [Theory, BothProviders]
+    public async Task Run_LeavesTheRollupNumbersUnchanged_WhenTheJobRollsUpAgainAfterThePurge(TestProvider provider)
     {
         var sunday = new DateTime(2026, 5, 31, 12, 0, 0, DateTimeKind.Utc);
         var week = MetricArithmetic.WeekOf(sunday); // Monday 25 May
         var cutoff = sunday.AddDays(-3);
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             // Three weeks of history up to the Sunday: two whole weeks before the cutoff, and the current one across it.
@@ -156,10 +156,10 @@ public sealed class RetentionPurgeFacts
         return rows;
     }
 
-    [Fact]
-    public async Task Run_UnlinksANewerEvent_FromAChainItDeletes()
+    [Theory, BothProviders]
+    public async Task Run_UnlinksANewerEvent_FromAChainItDeletes(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         long chainId;
         await using (var db = database.Open())
         {
@@ -179,10 +179,10 @@ public sealed class RetentionPurgeFacts
         Assert.Null((await check.SyncEvents.SingleAsync(Ct)).ErrorChainId); // the foreign key's ON DELETE SET NULL
     }
 
-    [Fact]
-    public async Task Run_IsANoOp_WhenNothingIsOld()
+    [Theory, BothProviders]
+    public async Task Run_IsANoOp_WhenNothingIsOld(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await SeedAsync(database, Events(5, Cutoff.AddMinutes(1), SyncStatus.Succeeded));
         var deletes = new DeleteCounter();
 
@@ -248,7 +248,10 @@ public sealed class RetentionPurgeFacts
     {
         private readonly List<string> deletes = [];
 
-        public int Of(string table) => deletes.Count(d => d.Contains($"DELETE FROM \"{table}\"", StringComparison.Ordinal));
+        // SQLite quotes every table name; PostgreSQL's provider quotes only names that need it.
+        public int Of(string table) => deletes.Count(d =>
+            d.Contains($"DELETE FROM \"{table}\"", StringComparison.Ordinal) ||
+            d.Contains($"DELETE FROM {table} ", StringComparison.Ordinal));
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
             CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)

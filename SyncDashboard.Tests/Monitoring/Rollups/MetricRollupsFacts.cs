@@ -10,7 +10,7 @@ using static SyncDashboard.Tests.Monitoring.Rollups.RollupHistory;
 
 namespace SyncDashboard.Tests.Monitoring.Rollups;
 
-/// <summary>Daily and weekly rollups on a real SQLite file, checked against sums over the raw events.</summary>
+/// <summary>Daily and weekly rollups on a real SQLite file and a real PostgreSQL database, checked against sums over the raw events.</summary>
 public sealed class MetricRollupsFacts
 {
     // Thursday 5 March 2026 to the end of Wednesday 18 March: two week boundaries (Mondays 9 and 16 March).
@@ -20,10 +20,10 @@ public sealed class MetricRollupsFacts
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Run_MakesDailyAndWeeklyRows_EqualToSumsOverTheRawEvents()
+    [Theory, BothProviders]
+    public async Task Run_MakesDailyAndWeeklyRows_EqualToSumsOverTheRawEvents(TestProvider provider)
     {
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(provider);
         var result = await new MetricRollups(database.Factory(), new FakeTimeProvider(Now)).RunAsync(Ct);
 
         await using var db = database.Open();
@@ -42,10 +42,10 @@ public sealed class MetricRollupsFacts
         Assert.All(rollups.Where(r => r.Period == MetricPeriod.Weekly), r => Assert.Equal(DayOfWeek.Monday, r.PeriodStartUtc.DayOfWeek));
     }
 
-    [Fact]
-    public async Task Run_KeepsHistogramTotals_EqualToTheTimedSuccesses()
+    [Theory, BothProviders]
+    public async Task Run_KeepsHistogramTotals_EqualToTheTimedSuccesses(TestProvider provider)
     {
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(provider);
         await new MetricRollups(database.Factory(), new FakeTimeProvider(Now)).RunAsync(Ct);
 
         await using var db = database.Open();
@@ -64,10 +64,10 @@ public sealed class MetricRollupsFacts
     /// <summary>The "histogram percentiles within one bucket of the exact ones", for the rows the API serves:
     /// every daily and weekly row's p50 and p95 lie inside the bucket of the exact nearest-rank percentile over the
     /// raw successful events of the same range.</summary>
-    [Fact]
-    public async Task Latest_GivesP50AndP95WithinOneBucketOfTheExactPercentiles_ForDailyAndWeeklyRows()
+    [Theory, BothProviders]
+    public async Task Latest_GivesP50AndP95WithinOneBucketOfTheExactPercentiles_ForDailyAndWeeklyRows(TestProvider provider)
     {
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(provider);
         await new MetricRollups(database.Factory(), new FakeTimeProvider(Now)).RunAsync(Ct);
         await using var db = database.Open();
         var timed = await db.SyncEvents.AsNoTracking()
@@ -94,10 +94,10 @@ public sealed class MetricRollupsFacts
         }
     }
 
-    [Fact]
-    public async Task Run_ChangesNothing_WhenRunAgain()
+    [Theory, BothProviders]
+    public async Task Run_ChangesNothing_WhenRunAgain(TestProvider provider)
     {
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(provider);
         var time = new FakeTimeProvider(Now);
         var rollups = new MetricRollups(database.Factory(), time);
         await rollups.RunAsync(Ct);
@@ -111,10 +111,10 @@ public sealed class MetricRollupsFacts
         Assert.Equal(first, await SnapshotAsync(database));
     }
 
-    [Fact]
-    public async Task Run_PicksUpALateHourlyChange_InAWeekAlreadyRolledUp()
+    [Theory, BothProviders]
+    public async Task Run_PicksUpALateHourlyChange_InAWeekAlreadyRolledUp(TestProvider provider)
     {
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(provider);
         var time = new FakeTimeProvider(Now);
         var rollups = new MetricRollups(database.Factory(), time);
         await rollups.RunAsync(Ct);
@@ -144,10 +144,10 @@ public sealed class MetricRollupsFacts
         Assert.Equal(2, result.RowsWritten);
     }
 
-    [Fact]
-    public async Task Run_RecomputesTheWeekInProgress_EvenForAWriteStampedBeforeTheLastRun()
+    [Theory, BothProviders]
+    public async Task Run_RecomputesTheWeekInProgress_EvenForAWriteStampedBeforeTheLastRun(TestProvider provider)
     {
-        await using var database = await SeededAsync();
+        await using var database = await SeededAsync(provider);
         var time = new FakeTimeProvider(Now);
         var rollups = new MetricRollups(database.Factory(), time);
         await rollups.RunAsync(Ct);
@@ -169,17 +169,17 @@ public sealed class MetricRollupsFacts
         Assert.Equal(3, row.ItemsProcessed);
     }
 
-    [Fact]
-    public async Task Run_WritesNothing_WithoutHourlyRows()
+    [Theory, BothProviders]
+    public async Task Run_WritesNothing_WithoutHourlyRows(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var result = await new MetricRollups(database.Factory(), new FakeTimeProvider(Now)).RunAsync(Ct);
         Assert.Equal(new RollupResult(0, 0, 0), result);
     }
 
-    private static async Task<TestDatabase> SeededAsync()
+    private static async Task<TestDatabase> SeededAsync(TestProvider provider)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
         await RecordAsync(db, Generate(From, Days, count: 600));
         return database;

@@ -10,10 +10,10 @@ public sealed class MirrorWriterFacts
     private static readonly DateTime SyncedAt = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Apply_InsertsEveryResourceType_FromASnapshot()
+    [Theory, BothProviders]
+    public async Task Apply_InsertsEveryResourceType_FromASnapshot(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var changes = await ApplyAsync(database, Snapshot(Item("a"), Item("b")), isSnapshot: true);
 
         await using var db = database.Open();
@@ -25,10 +25,10 @@ public sealed class MirrorWriterFacts
         Assert.Equal(1, await db.Notes.CountAsync(Ct));
     }
 
-    [Fact]
-    public async Task Apply_KeepsFieldValues_IncludingUtcTimesAndLabels()
+    [Theory, BothProviders]
+    public async Task Apply_KeepsFieldValues_IncludingUtcTimesAndLabels(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var added = new DateTime(2025, 2, 10, 10, 33, 38, DateTimeKind.Utc);
         var item = Item("a") with
         {
@@ -49,10 +49,10 @@ public sealed class MirrorWriterFacts
         Assert.Equal(SyncedAt, row.SyncedAtUtc);
     }
 
-    [Fact]
-    public async Task Apply_ReplacesTheMirror_WhenASnapshotLacksRows()
+    [Theory, BothProviders]
+    public async Task Apply_ReplacesTheMirror_WhenASnapshotLacksRows(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await ApplyAsync(database, Snapshot(Item("a"), Item("b"), Item("c")), isSnapshot: true);
 
         var changes = await ApplyAsync(database, Snapshot(Item("b") with { Content = "changed" }, Item("d")), isSnapshot: true);
@@ -64,10 +64,10 @@ public sealed class MirrorWriterFacts
         Assert.Equal(new MirrorChanges(Added: 1, Updated: 5, Deleted: 2), changes);
     }
 
-    [Fact]
-    public async Task Apply_UpsertsAndDeletes_FromAnIncrementalResponse()
+    [Theory, BothProviders]
+    public async Task Apply_UpsertsAndDeletes_FromAnIncrementalResponse(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await ApplyAsync(database, Snapshot(Item("a"), Item("b")), isSnapshot: true);
 
         var delta = new SyncResponse
@@ -84,10 +84,10 @@ public sealed class MirrorWriterFacts
         Assert.Equal(1, await db.Projects.CountAsync(Ct)); // not in the delta: untouched
     }
 
-    [Fact]
-    public async Task Apply_LeavesATableAlone_WhenASnapshotOmitsItsArray()
+    [Theory, BothProviders]
+    public async Task Apply_LeavesATableAlone_WhenASnapshotOmitsItsArray(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await ApplyAsync(database, Snapshot(Item("a")), isSnapshot: true);
 
         await ApplyAsync(database, new SyncResponse { SyncToken = "t2", FullSync = true, Items = [Item("a")] }, isSnapshot: true);
@@ -97,21 +97,23 @@ public sealed class MirrorWriterFacts
         Assert.Equal(1, await db.Notes.CountAsync(Ct));
     }
 
-    [Fact]
-    public async Task Apply_IgnoresDeletionsOfRowsItNeverHad()
+    [Theory, BothProviders]
+    public async Task Apply_IgnoresDeletionsOfRowsItNeverHad(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var changes = await ApplyAsync(database,
             new SyncResponse { SyncToken = "t", Items = [Item("ghost") with { IsDeleted = true }] }, isSnapshot: false);
         Assert.Equal(default, changes);
     }
 
     [Theory]
-    [InlineData(true)]   // a task the mirror already has
-    [InlineData(false)]  // a task it never saw
-    public async Task Apply_LetsTheLastStateOfAnIdWin_WhenOneAnswerUpdatesThenDeletesIt(bool known)
+    [InlineData(true, TestProvider.Sqlite)]   // a task the mirror already has
+    [InlineData(true, TestProvider.PostgreSql)]   // a task the mirror already has
+    [InlineData(false, TestProvider.Sqlite)]  // a task it never saw
+    [InlineData(false, TestProvider.PostgreSql)]  // a task it never saw
+    public async Task Apply_LetsTheLastStateOfAnIdWin_WhenOneAnswerUpdatesThenDeletesIt(bool known, TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await ApplyAsync(database, Snapshot(Item(known ? "x" : "other")), isSnapshot: true);
 
         await ApplyAsync(database, new SyncResponse
@@ -124,10 +126,10 @@ public sealed class MirrorWriterFacts
         Assert.False(await db.Items.AnyAsync(i => i.Id == "x", Ct));
     }
 
-    [Fact]
-    public async Task Apply_WritesNothing_WhenTheTransactionRollsBack()
+    [Theory, BothProviders]
+    public async Task Apply_WritesNothing_WhenTheTransactionRollsBack(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.Open())
         {
             await using var tx = await db.Database.BeginTransactionAsync(Ct);
@@ -138,10 +140,10 @@ public sealed class MirrorWriterFacts
         Assert.Equal(0, await check.Items.CountAsync(Ct));
     }
 
-    [Fact]
-    public async Task Apply_Refuses_OutsideATransaction()
+    [Theory, BothProviders]
+    public async Task Apply_Refuses_OutsideATransaction(TestProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.Open();
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             new MirrorWriter().ApplyAsync(db, Snapshot(Item("a")), true, SyncedAt, Ct));

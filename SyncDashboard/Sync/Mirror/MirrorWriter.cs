@@ -49,6 +49,10 @@ public sealed class MirrorWriter
         return await db.Items.AnyAsync(i => !i.Checked && i.NoteCount > db.Notes.Count(n => n.ItemId == i.Id), ct);
     }
 
+    /// <summary>The INSERT, UPDATE and DELETE this writer sends for <paramref name="rowType"/> on
+    /// <paramref name="db"/>'s provider: what the tests parse as T-SQL, there being no SQL Server to send them to.</summary>
+    internal static IReadOnlyList<string> StatementsFor(DbContext db, Type rowType) => TableSql.For(db, rowType).Statements;
+
     private async Task<MirrorChanges> ApplyTableAsync<TRow>(
         MonitoringDbContext db, MirrorBatch<TRow> batch, CancellationToken ct)
         where TRow : class, IMirrorRow
@@ -157,6 +161,8 @@ public sealed class MirrorWriter
             var delete = $"DELETE FROM {tableName} WHERE {Column(key)} = {Name(0)}";
             return new TableSql(properties, insert, update, delete);
         }
+
+        public IReadOnlyList<string> Statements => [insertSql, updateSql, deleteSql];
 
         public DbCommand CreateInsert(DbConnection connection, DbTransaction transaction) =>
             Prepare(connection, transaction, insertSql, properties);
