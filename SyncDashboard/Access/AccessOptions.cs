@@ -2,9 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SyncDashboard.Access;
 
-/// <summary>What a signed-in person may do. An operator may also view.</summary>
-public enum AccessRole { Viewer, Operator }
-
 /// <summary>Who may sign in. Configured users, OpenID Connect, or both; with neither, only Development runs (open,
 /// everyone an operator), anything else refuses to start (<see cref="AccessOptionsValidator"/>).</summary>
 public sealed class AccessOptions
@@ -49,54 +46,4 @@ public sealed class AccessOptions
 
     /// <summary>Sign-in is required as soon as anyone is configured, in every environment.</summary>
     public bool RequiresSignIn => HasUsers || Oidc.IsConfigured;
-}
-
-public sealed class ConfiguredUser
-{
-    [Required]
-    public string Name { get; set; } = "";
-
-    /// <summary>An ASP.NET Core Identity password hash (<c>dotnet run --project SyncDashboard -- hash-password</c>).</summary>
-    [Required]
-    public string PasswordHash { get; set; } = "";
-
-    /// <summary><c>Viewer</c> or <c>Operator</c>. Text, parsed by the validator, so a typo stops start-up naming the key.</summary>
-    public string Role { get; set; } = "";
-
-    public AccessRole? ParsedRole =>
-        Enum.TryParse<AccessRole>(Role, ignoreCase: true, out var role) && Enum.IsDefined(role)
-        && !int.TryParse(Role, out _) ? role : null;
-}
-
-public sealed class OidcOptions
-{
-    /// <summary>The identity provider's issuer URL; set, it turns OpenID Connect on.</summary>
-    public string? Authority { get; set; }
-
-    public string? ClientId { get; set; }
-
-    /// <summary>Empty for a public client (PKCE only).</summary>
-    public string? ClientSecret { get; set; }
-
-    /// <summary>The ID token claim that carries the user's roles (Entra ID, Keycloak: <c>roles</c>).</summary>
-    [Required]
-    public string RoleClaim { get; set; } = "roles";
-
-    /// <summary>The <see cref="RoleClaim"/> value that makes someone an operator.</summary>
-    [Required]
-    public string OperatorRole { get; set; } = "SyncDashboard.Operator";
-
-    /// <summary>The <see cref="RoleClaim"/> value that makes someone a viewer. Without either value a person signs
-    /// in and sees nothing.</summary>
-    [Required]
-    public string ViewerRole { get; set; } = "SyncDashboard.Viewer";
-
-    /// <summary>What the login page's button says.</summary>
-    [Required]
-    public string DisplayName { get; set; } = "single sign-on";
-
-    /// <summary>Require https for the authority's metadata (turn off only for a local test IdP).</summary>
-    public bool RequireHttpsMetadata { get; set; } = true;
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -62,20 +61,5 @@ public sealed class SignInCookie(IHostEnvironment environment, IOptions<AccessOp
         if (RevalidatingAccessState.IsStillValid(principal, access, now)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-    }
-}
-
-/// <summary>The antiforgery cookie follows the sign-in cookie: Secure and <c>__Host-</c> outside Development.</summary>
-public sealed class SecureAntiforgeryCookie(IHostEnvironment environment, IOptions<AccessOptions> access)
-    : IPostConfigureOptions<AntiforgeryOptions>
-{
-    public void PostConfigure(string? name, AntiforgeryOptions options)
-    {
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        if (!access.Value.SecureCookies(environment)) return;
-        options.Cookie.Name = "__Host-SyncDashboard.Antiforgery";
-        options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-        options.Cookie.Path = "/";
     }
 }
