@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SyncDashboard.Alerts;
+using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Mirror;
 
@@ -25,6 +26,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<TodoistSection> Sections => Set<TodoistSection>();
     public DbSet<TodoistLabel> Labels => Set<TodoistLabel>();
     public DbSet<TodoistNote> Notes => Set<TodoistNote>();
+    public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -177,6 +179,13 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             MirrorId(e.Property(x => x.ItemId));
             e.HasIndex(x => x.ItemId);
             e.HasIndex(x => x.PostedAtUtc);
+        });
+        modelBuilder.Entity<RevokedSession>(e =>
+        {
+            e.ToTable("revoked_sessions");
+            e.HasKey(x => x.SessionId);
+            e.Property(x => x.SessionId).HasMaxLength(64);
+            e.HasIndex(x => x.RevokedUtc);
         });
     }
 
