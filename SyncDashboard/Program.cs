@@ -6,6 +6,8 @@ using SyncDashboard.Operations;
 if (args is [HashPasswordCommand.Name, ..]) return HashPasswordCommand.Run();
 // `dotnet SyncDashboard.dll healthcheck`: the container's HEALTHCHECK; exit code 0 when /healthz/ready says ready.
 if (args is [HealthcheckCommand.Name, .. var rest]) return await HealthcheckCommand.RunAsync(rest, Console.Out);
+// `dotnet run --project SyncDashboard -- new-api-key`: make a key for automation and its Access:ApiKeys:<n>:Hash.
+if (args is [NewApiKeyCommand.Name, ..]) return NewApiKeyCommand.Run();
 
 WebApplication? app = null;
 try

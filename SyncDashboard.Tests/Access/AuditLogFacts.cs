@@ -41,7 +41,7 @@ public sealed class AuditLogFacts
 
         await using var check = database.Open();
         var entry = await check.AuditEntries.SingleAsync(Ct);
-        Assert.Equal(AuditLog.MaxActorLength, entry.Actor.Length);
-        Assert.Equal(AuditLog.MaxDetailsLength, entry.Details!.Length);
+        Assert.Equal(AuditEntry.MaxActorLength, entry.Actor.Length);
+        Assert.Equal(AuditEntry.MaxDetailsLength, entry.Details!.Length);
     }
 }

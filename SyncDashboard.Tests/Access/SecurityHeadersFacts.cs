@@ -44,6 +44,24 @@ public sealed partial class SecurityHeadersFacts(AccessFacts.ProductionApp app) 
         Assert.StartsWith("max-age=", Header(response, "Strict-Transport-Security"));
     }
 
+    /// <summary>Pages with data and the login page are never stored; fingerprinted assets keep their long caching.</summary>
+    [Fact]
+    public async Task PagesAreNotCached_StaticAssetsAre()
+    {
+        using var viewer = await SignedInAsync(app, ViewerName, ViewerPassword);
+
+        var home = await viewer.GetAsync("/", Ct);
+        var login = await viewer.GetAsync("/login", Ct);
+        var html = await home.Content.ReadAsStringAsync(Ct);
+        var asset = Regex.Match(html, @"href=""(?<href>_content/MudBlazor/MudBlazor\.min\.[a-z0-9]+\.css)""").Groups["href"].Value;
+        var css = await viewer.GetAsync("/" + asset, Ct);
+
+        Assert.True(home.Headers.CacheControl?.NoStore);
+        Assert.True(login.Headers.CacheControl?.NoStore);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.False(css.Headers.CacheControl?.NoStore ?? false, $"{asset}: {css.Headers.CacheControl}");
+    }
+
     [Fact]
     public async Task Nonce_IsNewOnEveryResponse()
     {

@@ -57,10 +57,10 @@ public sealed class RevalidationFacts
     private static readonly ConfiguredUser Ann = new() { Name = "ann", Role = "Operator", PasswordHash = ConfiguredUsers.Hash("ann's password!") };
 
     private static System.Security.Claims.ClaimsPrincipal SignedIn(ConfiguredUser user) =>
-        AccessClaims.Principal(user.Name, user.ParsedRole, AccessClaims.LocalSource, AccessClaims.StampOf(user), SignedInAt, "Cookies");
+        AccessClaims.Principal(user.Name, user.ParsedRole, AccessClaims.LocalSource, AccessClaims.StampOf(user), "session-1", SignedInAt, "Cookies");
 
     private static System.Security.Claims.ClaimsPrincipal Oidc(string name) =>
-        AccessClaims.Principal(name, AccessRole.Viewer, AccessClaims.OidcSource, null, SignedInAt, "Cookies");
+        AccessClaims.Principal(name, AccessRole.Viewer, AccessClaims.OidcSource, null, "session-2", SignedInAt, "Cookies");
 
     [Fact]
     public void IsStillValid_WhileTheEntryIsUnchanged() =>

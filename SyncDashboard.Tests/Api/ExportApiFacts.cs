@@ -138,6 +138,9 @@ public sealed class ExportApiFacts(ExportApiFacts.LargeExport data) : IClassFixt
     [InlineData("csv", "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "to")]
     [InlineData("json", "from=2026-11-01T00:00:00Z&to=2026-11-01T00:00:00Z", "to")]
     [InlineData("csv", "from=2025-01-01T00:00:00Z&to=2026-11-01T00:00:00Z", "to")]
+    // The default range reaches back 30 days from `to`, which at year 1 would be before time began (was a 500).
+    [InlineData("csv", "to=0001-01-01T00:00:00Z", "to")]
+    [InlineData("json", "from=9999-12-31T23:59:59Z", "to")]
     public async Task Export_Returns400ProblemDetails_NamingTheParameter(string format, string query, string parameter)
     {
         await using var app = new TestApp();
@@ -149,6 +152,22 @@ public sealed class ExportApiFacts(ExportApiFacts.LargeExport data) : IClassFixt
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    /// <summary>A range that starts at the first representable time is a range like any other: empty here.</summary>
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Export_AnswersAnEmptyRange_NearYearOne(string format)
+    {
+        await using var app = new TestApp();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync($"/api/monitoring/events.{format}?to=0001-01-02T00:00:00Z", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment; filename=\"sync-events-00010101T000000Z-00010102T000000Z." + format + "\"",
+            response.Content.Headers.ContentDisposition?.ToString());
     }
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");

@@ -72,8 +72,8 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [InlineData("/api/sync", "post", "202,400,409", "Queued")]
     [InlineData("/api/sync/pause", "post", "200", "PauseStatus")]
     [InlineData("/api/sync/resume", "post", "200", "PauseStatus")]
-    [InlineData("/api/errors/{id}/resolve", "post", "204,404,409", "-")]
-    [InlineData("/api/errors/{id}/retry", "post", "202,404,409", "RetryQueued")]
+    [InlineData("/api/errors/{id}/resolve", "post", "204,400,404,409", "-")]
+    [InlineData("/api/errors/{id}/retry", "post", "202,400,404,409", "RetryQueued")]
     public void Document_ListsTheStatusCodesARouteAnswers(string path, string method, string codes, string success)
     {
         var responses = app.Document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");

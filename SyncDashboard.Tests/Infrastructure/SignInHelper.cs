@@ -27,6 +27,9 @@ public static partial class SignInHelper
         ["Access:Users:1:Name"] = OperatorName,
         ["Access:Users:1:PasswordHash"] = OperatorHash.Value,
         ["Access:Users:1:Role"] = "Operator",
+        // Every test client signs in from the same address (the in-memory server has none); the per-address limit
+        // has tests of its own (SignInLimitFacts).
+        ["Access:SignInsPerAddressPerMinute"] = "0",
     };
 
     /// <summary>The app in Production with the two users, plus any further settings.</summary>

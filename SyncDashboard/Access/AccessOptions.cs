@@ -2,9 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SyncDashboard.Access;
 
-/// <summary>What a signed-in person may do. An operator may also view.</summary>
-public enum AccessRole { Viewer, Operator }
-
 /// <summary>Who may sign in. Configured users, OpenID Connect, or both; with neither, only Development runs (open,
 /// everyone an operator), anything else refuses to start (<see cref="AccessOptionsValidator"/>).</summary>
 public sealed class AccessOptions
@@ -15,6 +12,9 @@ public sealed class AccessOptions
     public List<ConfiguredUser> Users { get; set; } = [];
 
     public OidcOptions Oidc { get; set; } = new();
+
+    /// <summary>Keys for automation (<c>new-api-key</c>), sent as a bearer token to <c>/api</c>; stored as hashes.</summary>
+    public List<ConfiguredApiKey> ApiKeys { get; set; } = [];
 
     /// <summary>How long a sign-in lasts without activity (sliding).</summary>
     [Range(1, 24 * 30)]
@@ -27,13 +27,37 @@ public sealed class AccessOptions
 
     public TimeSpan MaxSession => TimeSpan.FromHours(MaxSessionHours);
 
-    /// <summary>Failed sign-ins for one name within <see cref="LockoutMinutes"/> before that name is refused for
-    /// <see cref="LockoutMinutes"/>.</summary>
+    /// <summary>How often an open tab (a Blazor circuit) checks that its session still stands: signed out elsewhere,
+    /// its user changed or removed, past <see cref="MaxSessionHours"/>. A tab whose session ended is closed then.
+    /// Each check is one database look-up per open tab.</summary>
+    [Range(1, 3600)]
+    public int RevalidateSeconds { get; set; } = 60;
+
+    /// <summary>Sign-in attempts one client address may make per minute, whatever the names (ASP.NET Core's rate
+    /// limiter); 0 turns the limit off. Behind a proxy the address is the client's only with forwarded headers on.</summary>
+    [Range(0, 100_000)]
+    public int SignInsPerAddressPerMinute { get; set; } = 10;
+
+    /// <summary>Failed sign-ins for one name from one address within <see cref="LockoutMinutes"/> before that name is
+    /// refused to that address (only) for <see cref="LockoutMinutes"/>.</summary>
     [Range(1, 1000)]
     public int MaxFailedSignIns { get; set; } = 5;
 
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Failed sign-ins for one name from all addresses within <see cref="LockoutMinutes"/> after which every
+    /// attempt at that name waits its turn, <see cref="NameBackoffSeconds"/> apart: guessing from many addresses is
+    /// slowed, and the real user still gets in (after a wait), never locked out by others' guesses.</summary>
+    [Range(1, 100_000)]
+    public int NameBackoffAfter { get; set; } = 20;
+
+    [Range(1, 3600)]
+    public int NameBackoffSeconds { get; set; } = 2;
+
+    /// <summary>The longest an attempt waits for its turn; one that would wait longer is answered as failed.</summary>
+    [Range(0, 300)]
+    public int MaxSignInWaitSeconds { get; set; } = 10;
 
     /// <summary>Where the data-protection keys that encrypt the sign-in cookie are kept, relative to the content
     /// root unless absolute. Empty: <c>keys</c> under <c>Database:DataFolder</c>. Several nodes must share it.</summary>
@@ -48,55 +72,5 @@ public sealed class AccessOptions
     public bool SecureCookies(IHostEnvironment environment) => RequireHttps && !environment.IsDevelopment();
 
     /// <summary>Sign-in is required as soon as anyone is configured, in every environment.</summary>
-    public bool RequiresSignIn => HasUsers || Oidc.IsConfigured;
-}
-
-public sealed class ConfiguredUser
-{
-    [Required]
-    public string Name { get; set; } = "";
-
-    /// <summary>An ASP.NET Core Identity password hash (<c>dotnet run --project SyncDashboard -- hash-password</c>).</summary>
-    [Required]
-    public string PasswordHash { get; set; } = "";
-
-    /// <summary><c>Viewer</c> or <c>Operator</c>. Text, parsed by the validator, so a typo stops start-up naming the key.</summary>
-    public string Role { get; set; } = "";
-
-    public AccessRole? ParsedRole =>
-        Enum.TryParse<AccessRole>(Role, ignoreCase: true, out var role) && Enum.IsDefined(role)
-        && !int.TryParse(Role, out _) ? role : null;
-}
-
-public sealed class OidcOptions
-{
-    /// <summary>The identity provider's issuer URL; set, it turns OpenID Connect on.</summary>
-    public string? Authority { get; set; }
-
-    public string? ClientId { get; set; }
-
-    /// <summary>Empty for a public client (PKCE only).</summary>
-    public string? ClientSecret { get; set; }
-
-    /// <summary>The ID token claim that carries the user's roles (Entra ID, Keycloak: <c>roles</c>).</summary>
-    [Required]
-    public string RoleClaim { get; set; } = "roles";
-
-    /// <summary>The <see cref="RoleClaim"/> value that makes someone an operator.</summary>
-    [Required]
-    public string OperatorRole { get; set; } = "SyncDashboard.Operator";
-
-    /// <summary>The <see cref="RoleClaim"/> value that makes someone a viewer. Without either value a person signs
-    /// in and sees nothing.</summary>
-    [Required]
-    public string ViewerRole { get; set; } = "SyncDashboard.Viewer";
-
-    /// <summary>What the login page's button says.</summary>
-    [Required]
-    public string DisplayName { get; set; } = "single sign-on";
-
-    /// <summary>Require https for the authority's metadata (turn off only for a local test IdP).</summary>
-    public bool RequireHttpsMetadata { get; set; } = true;
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
+    public bool RequiresSignIn => HasUsers || Oidc.IsConfigured || ApiKeys.Count > 0;
 }

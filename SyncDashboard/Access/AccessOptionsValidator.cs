@@ -48,6 +48,24 @@ public sealed class AccessOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add($"Access:Users: the name '{duplicate.Key}' is configured more than once.");
         }
 
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            if (string.IsNullOrWhiteSpace(key.Name)) failures.Add($"Access:ApiKeys:{i}:Name is required.");
+            if (key.ParsedRole is null) failures.Add($"Access:ApiKeys:{i}:Role must be Viewer or Operator.");
+            if (!ApiKeys.IsHash(key.Hash))
+            {
+                failures.Add($"Access:ApiKeys:{i}:Hash is not a key's hash (64 hex digits, as `new-api-key` prints " +
+                    "it; the key itself does not belong in configuration).");
+            }
+        }
+        foreach (var duplicate in options.ApiKeys.Where(k => ApiKeys.IsHash(k.Hash))
+                     .GroupBy(k => k.Hash, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Access:ApiKeys: the keys named {string.Join(", ", duplicate.Select(k => $"'{k.Name}'"))} " +
+                "have the same hash.");
+        }
+
         var oidc = options.Oidc;
         if (oidc.IsConfigured)
         {

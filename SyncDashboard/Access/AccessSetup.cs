@@ -24,6 +24,9 @@ public static class AccessSetup
 {
     public const string LoginPath = "/login";
 
+    /// <summary>The default scheme: picks the cookie or <see cref="ApiKeyAuthentication"/> per request.</summary>
+    public const string Scheme = "SyncDashboard";
+
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,6 +35,10 @@ public static class AccessSetup
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConfiguredUsers>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<RefusalWarnings>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<CircuitConnections>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
         services.AddSingleton<IAuthorizationHandler, AccessRequirementHandler>();
 
         var view = new AuthorizationPolicyBuilder().AddRequirements(new AccessRequirement(AccessRole.Viewer)).Build();
@@ -43,7 +50,15 @@ public static class AccessSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAccessState>();
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        // The cookie for people, an API key for automation; a request with a bearer header on /api never uses the
+        // cookie, so it carries nothing a foreign page could borrow.
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, displayName: null, o => o.ForwardDefaultSelector = http =>
+                ApiKeyAuthentication.IsBearer(http.Request)
+                    ? ApiKeyAuthentication.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, SignInCookie>();
         services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, SecureAntiforgeryCookie>();
         AddOidcWhenConfigured(services);
@@ -96,6 +111,11 @@ public static class AccessSetup
     {
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseCrossOriginGuard();
+        app.Use((http, next) =>
+            http.Request.Path.StartsWithSegments(CircuitConnections.HubPath) && AccessClaims.SessionOf(http.User) is { } session
+                ? http.RequestServices.GetRequiredService<CircuitConnections>().TrackAsync(http, session, next)
+                : next(http));
         app.UseAuthorization();
         // Before UseAntiforgery (in the composition): a plain-http sign-in is refused as a failed one, not a 500.
         app.UseHttpsOnlySignIn();

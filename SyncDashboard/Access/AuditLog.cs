@@ -9,18 +9,15 @@ namespace SyncDashboard.Access;
 /// enqueue, a simulator fault).</summary>
 public sealed class AuditLog(IDbContextFactory<MonitoringDbContext> dbFactory, TimeProvider time)
 {
-    public const int MaxActorLength = 128;
-    public const int MaxDetailsLength = 500;
-
     public AuditEntry Add(MonitoringDbContext db, AuditAction action, string actor, string? details)
     {
         var entry = new AuditEntry
         {
             Service = ServiceName.Todoist,
             Action = action,
-            Actor = Clip(actor, MaxActorLength)!,
+            Actor = Clip(actor, AuditEntry.MaxActorLength)!,
             OccurredUtc = time.GetUtcNow().UtcDateTime,
-            Details = Clip(details, MaxDetailsLength),
+            Details = Clip(details, AuditEntry.MaxDetailsLength),
         };
         db.AuditEntries.Add(entry);
         return entry;

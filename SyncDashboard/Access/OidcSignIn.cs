@@ -43,7 +43,7 @@ public sealed class OidcSignIn(IOptions<AccessOptions> access, TimeProvider time
                 .Select(type => claims.FindFirst(type)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
                 ?? "unknown";
             context.Principal = AccessClaims.Principal(userName, role, AccessClaims.OidcSource, stamp: null,
-                time.GetUtcNow(), CookieAuthenticationDefaults.AuthenticationScheme);
+                AccessClaims.NewSessionId(), time.GetUtcNow(), CookieAuthenticationDefaults.AuthenticationScheme);
             return Task.CompletedTask;
         };
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace SyncDashboard.Access;
 
@@ -31,6 +32,9 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+                // Pages and API answers carry monitoring data: no cache (shared or the browser's) keeps a copy. Static
+                // assets say otherwise themselves.
+                if (!headers.ContainsKey(HeaderNames.CacheControl)) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             return next(context);

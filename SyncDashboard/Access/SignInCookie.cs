@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -52,30 +51,26 @@ public sealed class SignInCookie(IHostEnvironment environment, IOptions<AccessOp
         || request.Headers.XRequestedWith == "XMLHttpRequest";
 
     /// <summary>Every session ends <c>Access:MaxSessionHours</c> after its sign-in, however active (the cookie itself
-    /// slides); a configured user's also when their entry changes or disappears.</summary>
+    /// slides); a configured user's also when their entry changes or disappears; and any session once it is signed out
+    /// (<see cref="SessionRevocations"/>), which is what refuses a copy of the cookie taken before.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is not { } principal) return;
-        var services = context.HttpContext.RequestServices;
+        var http = context.HttpContext;
+        var services = http.RequestServices;
         var access = services.GetRequiredService<IOptions<AccessOptions>>().Value;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (RevalidatingAccessState.IsStillValid(principal, access, now)) return;
+        var sessionId = AccessClaims.SessionOf(principal);
+        var valid = RevalidatingAccessState.IsStillValid(principal, access, now);
+        if (valid && sessionId is not null
+            && await services.GetRequiredService<SessionRevocations>().IsRevokedAsync(sessionId, http.RequestAborted))
+        {
+            valid = false;
+            services.GetRequiredService<ILogger<SignInCookie>>().LogWarning(
+                "The cookie of a signed-out session was sent again by {Remote}: refused", http.Connection.RemoteIpAddress);
+        }
+        if (valid) return;
         context.RejectPrincipal();
-        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-    }
-}
-
-/// <summary>The antiforgery cookie follows the sign-in cookie: Secure and <c>__Host-</c> outside Development.</summary>
-public sealed class SecureAntiforgeryCookie(IHostEnvironment environment, IOptions<AccessOptions> access)
-    : IPostConfigureOptions<AntiforgeryOptions>
-{
-    public void PostConfigure(string? name, AntiforgeryOptions options)
-    {
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        if (!access.Value.SecureCookies(environment)) return;
-        options.Cookie.Name = "__Host-SyncDashboard.Antiforgery";
-        options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-        options.Cookie.Path = "/";
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 }

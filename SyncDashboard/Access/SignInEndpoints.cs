@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace SyncDashboard.Access;
 
-/// <summary>The form posts behind the login page and the app bar's sign-out button. Both are antiforgery-checked;
-/// a failed sign-in always looks the same, whether the name exists, the password is wrong, the name is locked out or
-/// the form came over plain http where https is required.</summary>
+/// <summary>The form posts behind the login page and the app bar's sign-out button. Both are antiforgery-checked
+/// (and, like every post, refused from another origin: <see cref="CrossOriginGuard"/>); a failed sign-in always looks
+/// the same, whether the name exists, the password is wrong, a limit applied (<see cref="SignInRateLimit"/>,
+/// <see cref="SignInThrottle"/>) or the form came over plain http where https is required. Signing out ends the
+/// session on the server (<see cref="SessionRevocations"/>), not only in this browser.</summary>
 public static class SignInEndpoints
 {
     /// <summary>Where <see cref="MapSignIn"/> maps the sign-in form's post.</summary>
@@ -20,7 +22,8 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder routes)
     {
         var account = routes.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
-        account.MapPost("/login", SignInAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        account.MapPost("/login", SignInAsync).WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .RequireRateLimiting(SignInRateLimit.Policy);
         account.MapPost("/logout", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
         account.MapGet("/sso", SingleSignOn);
         return routes;
@@ -39,13 +42,18 @@ public static class SignInEndpoints
                 await next(http);
                 return;
             }
-            var returnUrl = http.Request.HasFormContentType
-                ? (await http.Request.ReadFormAsync(http.RequestAborted))["returnUrl"].ToString()
-                : null;
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInEndpoints))
                 .LogWarning("Sign-in refused: sent over plain http from {Remote} (Access:RequireHttps)", Remote(http));
-            await Failed(LocalOrHome(returnUrl)).ExecuteAsync(http);
+            await FailedAsync(http, http.RequestAborted);
         });
+
+    /// <summary>Answers a sign-in post as failed, back to the login page with the form's return address: what every
+    /// refusal looks like, whichever check made it.</summary>
+    public static async Task FailedAsync(HttpContext http, CancellationToken ct)
+    {
+        var returnUrl = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["returnUrl"].ToString() : null;
+        await Failed(LocalOrHome(returnUrl)).ExecuteAsync(http);
+    }
 
     private static bool SecureCookiesRequired(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value
@@ -53,7 +61,8 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, HttpContext http,
-        ConfiguredUsers users, SignInThrottle throttle, TimeProvider time, ILoggerFactory logs)
+        ConfiguredUsers users, SignInThrottle throttle, RefusalWarnings warnings, TimeProvider time, ILoggerFactory logs,
+        CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(SignInEndpoints));
         var name = (username ?? "").Trim();
@@ -62,16 +71,20 @@ public static class SignInEndpoints
         {
             return Failed(target);
         }
-        if (throttle.IsLockedOut(name))
+        var address = ClientAddress.Of(http);
+        if (throttle.Enter(name, address) is not { } wait)
         {
-            logger.LogWarning("Sign-in refused: too many failed attempts for one name, from {Remote}", Remote(http));
+            logger.Log(warnings.LevelFor("sign-in name", address),
+                "Sign-in refused: too many failed attempts for one name, from {Remote}", address);
             return Failed(target);
         }
+        // The name is under attack from many addresses: this attempt waits for its turn.
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
 
         var user = users.Verify(name, password);
         if (user is null)
         {
-            throttle.RecordFailure(name);
+            throttle.RecordFailure(name, address);
             // Only a configured name is logged: an unknown "name" is sometimes a password typed in the wrong box.
             if (users.Find(name) is { } known)
                 logger.LogWarning("Sign-in failed for {User} from {Remote}", known.Name, Remote(http));
@@ -80,19 +93,39 @@ public static class SignInEndpoints
             return Failed(target);
         }
 
-        throttle.RecordSuccess(name);
+        throttle.RecordSuccess(name, address);
         var principal = AccessClaims.Principal(user.Name.Trim(), user.ParsedRole, AccessClaims.LocalSource,
-            AccessClaims.StampOf(user), time.GetUtcNow(), CookieAuthenticationDefaults.AuthenticationScheme);
+            AccessClaims.StampOf(user), AccessClaims.NewSessionId(), time.GetUtcNow(),
+            CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         logger.LogInformation("{User} signed in as {Role} from {Remote}", user.Name, user.ParsedRole, Remote(http));
         return Results.LocalRedirect(target);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IOptions<AccessOptions> access)
+    /// <summary>The antiforgery middleware only records its verdict; a handler that binds no form has to read it, or a
+    /// post without the token would pass.</summary>
+    private static async Task<IResult> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, SessionRevocations sessions, IOptions<AccessOptions> access,
+        ILoggerFactory logs, CancellationToken ct)
     {
-        var wasOidc = http.User.FindFirst(AccessClaims.Source)?.Value == AccessClaims.OidcSource;
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         var signedOut = $"{AccessSetup.LoginPath}?signedOut=true";
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            // Already ended (signed out in another tab, or revoked): nothing to end, but clear what the browser holds.
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect(signedOut);
+        }
+        var verdict = http.Features.Get<IAntiforgeryValidationFeature>();
+        if (!(verdict?.IsValid ?? await antiforgery.IsRequestValidAsync(http)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused",
+                detail: "The sign-out form's antiforgery token is missing or wrong: sign out with the dashboard's button.");
+        }
+        var wasOidc = http.User.FindFirst(AccessClaims.Source)?.Value == AccessClaims.OidcSource;
+        if (AccessClaims.SessionOf(http.User) is { } sessionId) await sessions.RevokeAsync(sessionId, ct);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        logs.CreateLogger(typeof(SignInEndpoints)).LogInformation("{User} signed out from {Remote}",
+            http.User.Identity?.Name, Remote(http));
         if (wasOidc && access.Value.Oidc.IsConfigured)
         {
             // Also ends the session at the identity provider, which then sends the browser back to the login page.

@@ -17,12 +17,14 @@ public static class ApiSetup
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        app.MapMonitoringApi();
-        app.MapSyncApi();
-        app.MapPauseApi();
-        app.MapErrorsApi();
-        app.MapExportApi();
-        app.MapAlertsApi();
+        // No prefix: the routes keep their own paths; the group only gives every one of them the filter.
+        var api = app.MapGroup("").AddEndpointFilter<JsonBodiesOnly>();
+        api.MapMonitoringApi();
+        api.MapSyncApi();
+        api.MapPauseApi();
+        api.MapErrorsApi();
+        api.MapExportApi();
+        api.MapAlertsApi();
         app.MapOpenApi();
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SyncDashboard.Access;
 using SyncDashboard.Sync;
 
@@ -10,12 +11,13 @@ public static class ErrorsApi
 
     public static RouteGroupBuilder MapErrorsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/errors/{id:long}").WithTags("Errors").RequireAuthorization(AccessPolicies.Operate);
+        var group = routes.MapGroup("/api/errors/{id}").WithTags("Errors").RequireAuthorization(AccessPolicies.Operate);
         group.MapPost("/resolve", ResolveAsync)
             .WithSummary("Resolve a failure chain by hand")
             .WithDescription("Ends the chain as resolved (Manual) and cancels its pending retry. 404 for no such chain, " +
                 "409 when it is already resolved. Audited as ResolveError.")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/retry", RetryAsync)
@@ -23,35 +25,44 @@ public static class ErrorsApi
             .WithDescription("Queues the chain's retry now instead of at its scheduled time. 404 for no such chain, " +
                 "409 when it is already resolved or while syncing is paused (the detail says which). Audited as RetryNow.")
             .Produces<RetryQueued>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
-    private static async Task<IResult> ResolveAsync(long id, ErrorCommands errors, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ResolveAsync(string id, ErrorCommands errors, HttpContext http, CancellationToken ct)
     {
-        var result = await errors.ResolveAsync(id, Actor.Of(http), ct);
+        if (!TryParseId(id, out var chainId)) return BadId();
+        var result = await errors.ResolveAsync(chainId, Actor.Of(http), ct);
         return result.Status switch
         {
             ChainActionStatus.Done => TypedResults.NoContent(),
-            ChainActionStatus.NotFound => NotFound(id),
-            _ => AlreadyResolved(id),
+            ChainActionStatus.NotFound => NotFound(chainId),
+            _ => AlreadyResolved(chainId),
         };
     }
 
-    private static async Task<IResult> RetryAsync(long id, ErrorCommands errors, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> RetryAsync(string id, ErrorCommands errors, HttpContext http, CancellationToken ct)
     {
-        var result = await errors.RetryNowAsync(id, Actor.Of(http), ct);
+        if (!TryParseId(id, out var chainId)) return BadId();
+        var result = await errors.RetryNowAsync(chainId, Actor.Of(http), ct);
         return result.Status switch
         {
-            ChainActionStatus.Done => TypedResults.Accepted((string?)null, new RetryQueued(id, result.JobId!)),
-            ChainActionStatus.NotFound => NotFound(id),
+            ChainActionStatus.Done => TypedResults.Accepted((string?)null, new RetryQueued(chainId, result.JobId!)),
+            ChainActionStatus.NotFound => NotFound(chainId),
             ChainActionStatus.Paused => TypedResults.Problem(title: "Syncing is paused",
-                detail: $"Failure chain #{id} was not retried: {ErrorCommands.PausedReason}.",
+                detail: $"Failure chain #{chainId} was not retried: {ErrorCommands.PausedReason}.",
                 statusCode: StatusCodes.Status409Conflict),
-            _ => AlreadyResolved(id),
+            _ => AlreadyResolved(chainId),
         };
     }
+
+    /// <summary>Parsed by hand, like every other parameter: a route constraint would answer a bare 404 for "abc".</summary>
+    private static bool TryParseId(string text, out long id) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id >= 1;
+
+    private static IResult BadId() => ApiProblems.BadParameter("id", $"must be a whole number from 1 to {long.MaxValue}");
 
     private static IResult NotFound(long id) =>
         TypedResults.Problem(title: "No such failure chain", detail: $"There is no failure chain #{id}.",

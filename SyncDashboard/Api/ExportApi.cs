@@ -83,6 +83,8 @@ public static class ExportApi
         return TypedResults.Ok(events.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
     }
 
+    private static readonly DateTime FirstTime = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
+
     private sealed record Range(DateTime? From, DateTime? To, IResult? Problem);
 
     private static Range ParseRange(string? from, string? to, TimeProvider time)
@@ -91,7 +93,8 @@ public static class ExportApi
         if (to is null) end = time.GetUtcNow().UtcDateTime;
         else if (!TryParseTime(to, out end)) return new(null, null, BadTime("to"));
         DateTime start;
-        if (from is null) start = end - DefaultRange;
+        // Near year 1 the default range would reach before the first representable time.
+        if (from is null) start = end.Ticks > DefaultRange.Ticks ? end - DefaultRange : FirstTime;
         else if (!TryParseTime(from, out start)) return new(null, null, BadTime("from"));
         if (end <= start) return new(null, null, ApiProblems.BadParameter("to", "must be later than 'from'"));
         if (end - start > MaxRange)

@@ -44,6 +44,7 @@ public static class AppComposition
             app.UseHsts();
         }
         app.UseDashboardNotFoundPage();
+        app.UseApiErrors();
         app.UseAccess();
         // Only the webhook endpoint names a limit (WebhookRateLimit): it is anonymous.
         app.UseRateLimiter();

@@ -3,6 +3,10 @@ namespace SyncDashboard.Data;
 /// <summary>What an operator did by hand, with who and when: the timeline shows these beside the runs they caused.</summary>
 public sealed class AuditEntry
 {
+    /// <summary>Longer actors and details are clipped when recorded; the columns hold this much.</summary>
+    public const int MaxActorLength = 128;
+    public const int MaxDetailsLength = 500;
+
     public long Id { get; set; }
     public required string Service { get; set; }
     public AuditAction Action { get; set; }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SyncDashboard.Access;
 using SyncDashboard.Health;
 using SyncDashboard.Sync.Mirror;
 
@@ -26,6 +25,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<TodoistSection> Sections => Set<TodoistSection>();
     public DbSet<TodoistLabel> Labels => Set<TodoistLabel>();
     public DbSet<TodoistNote> Notes => Set<TodoistNote>();
+    public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -110,8 +110,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
         {
             e.ToTable("audit_entries");
             e.Property(x => x.Service).HasMaxLength(32);
-            e.Property(x => x.Actor).HasMaxLength(AuditLog.MaxActorLength);
-            e.Property(x => x.Details).HasMaxLength(AuditLog.MaxDetailsLength);
+            e.Property(x => x.Actor).HasMaxLength(AuditEntry.MaxActorLength);
+            e.Property(x => x.Details).HasMaxLength(AuditEntry.MaxDetailsLength);
             e.HasIndex(x => new { x.Service, x.OccurredUtc });
         });
 
@@ -178,6 +178,13 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             MirrorId(e.Property(x => x.ItemId));
             e.HasIndex(x => x.ItemId);
             e.HasIndex(x => x.PostedAtUtc);
+        });
+        modelBuilder.Entity<RevokedSession>(e =>
+        {
+            e.ToTable("revoked_sessions");
+            e.HasKey(x => x.SessionId);
+            e.Property(x => x.SessionId).HasMaxLength(64);
+            e.HasIndex(x => x.RevokedUtc);
         });
     }
 

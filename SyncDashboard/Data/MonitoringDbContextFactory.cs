@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Composition;
 using SyncDashboard.Live;
-using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Data;
 

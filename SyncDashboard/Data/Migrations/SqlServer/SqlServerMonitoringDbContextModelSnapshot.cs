@@ -154,6 +154,22 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.ToTable("alert_state", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("RevokedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("RevokedUtc");
+
+                    b.ToTable("revoked_sessions", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -39,7 +39,8 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromStatus")
@@ -56,14 +57,14 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastAttemptUtc")
+                    b.Property<string>("LastAttemptUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NextAttemptUtc")
+                    b.Property<string>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -71,7 +72,7 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentUtc")
+                    b.Property<string>("SentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Service")
@@ -114,7 +115,7 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<long>("Evaluations")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LastEvaluatedUtc")
+                    b.Property<string>("LastEvaluatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastObservedStatus")
@@ -124,7 +125,7 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<long?>("LastRunEventId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LastSentUtc")
+                    b.Property<string>("LastSentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NotifiedCriticalCodes")
@@ -144,6 +145,23 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.HasKey("Service");
 
                     b.ToTable("alert_state", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("RevokedUtc");
+
+                    b.ToTable("revoked_sessions", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.AuditEntry", b =>
@@ -751,7 +769,7 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<string>("RateLimitedUntilUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("WebhookSyncDueUtc")
+                    b.Property<string>("WebhookSyncDueUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Service");
@@ -787,7 +805,8 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ReceivedUtc")
+                    b.Property<string>("ReceivedUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Redeliveries")
@@ -801,7 +820,7 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<long?>("SyncEventId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("TriggeredUtc")
+                    b.Property<string>("TriggeredUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -836,7 +855,8 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("HourUtc")
+                    b.Property<string>("HourUtc")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
