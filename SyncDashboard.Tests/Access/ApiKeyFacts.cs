@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Access;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;
 using SyncDashboard.Data;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist.Simulator;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;

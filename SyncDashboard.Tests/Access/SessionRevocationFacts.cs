@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
 using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Access;
 using SyncDashboard.Tests.Infrastructure;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Api;

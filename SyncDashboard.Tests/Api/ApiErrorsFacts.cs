@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Access;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;
 using SyncDashboard.Data;

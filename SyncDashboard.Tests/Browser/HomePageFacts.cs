@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SyncDashboard.Components;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Live;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 

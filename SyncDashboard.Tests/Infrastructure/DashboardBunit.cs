@@ -10,7 +10,6 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using SyncDashboard.Components.Layout;
 using SyncDashboard.Components.Widgets;
-using SyncDashboard.Data;
 using SyncDashboard.Live;
 
 namespace SyncDashboard.Tests.Infrastructure;

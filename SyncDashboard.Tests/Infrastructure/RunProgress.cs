@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Tests.Infrastructure;
 

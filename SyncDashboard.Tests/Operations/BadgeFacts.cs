@@ -3,7 +3,6 @@ using System.Text.Json;
 using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Operations;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using static SyncDashboard.Tests.Infrastructure.SignInHelper;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using SyncDashboard.Data;
 using SyncDashboard.Operations;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Webhooks;
 using SyncDashboard.Todoist;

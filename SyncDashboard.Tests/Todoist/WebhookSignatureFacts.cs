@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using SyncDashboard.Todoist;
-using SyncDashboard.Todoist.Wire;
 using Xunit;
 
 namespace SyncDashboard.Tests.Todoist;

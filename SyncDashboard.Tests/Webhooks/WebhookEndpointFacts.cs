@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Todoist;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Webhooks;
 

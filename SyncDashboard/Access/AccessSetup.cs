@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Access;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Access;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Mail;
 using SyncDashboard.Configuration;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Alerts;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Alerts;

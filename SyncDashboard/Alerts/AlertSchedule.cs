@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Live;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Alerts;
 

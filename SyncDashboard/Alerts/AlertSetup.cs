@@ -1,8 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Composition;
 using SyncDashboard.Configuration;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Alerts;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Alerts;

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SyncDashboard.Health;
-using SyncDashboard.Sync.Mirror;
 
 namespace SyncDashboard.Data;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Composition;
-using SyncDashboard.Live;
 
 namespace SyncDashboard.Data;
 

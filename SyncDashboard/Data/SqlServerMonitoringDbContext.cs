@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Alerts;
-using SyncDashboard.Health;
-using SyncDashboard.Sync.Mirror;
 
 namespace SyncDashboard.Data;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Health;
 

@@ -1,5 +1,4 @@
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Health;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 
 namespace SyncDashboard.Live;
 

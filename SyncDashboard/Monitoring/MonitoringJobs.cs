@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Composition;
 using SyncDashboard.Configuration;
 using SyncDashboard.Monitoring.Retention;
 using SyncDashboard.Monitoring.Rollups;

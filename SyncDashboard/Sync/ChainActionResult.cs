@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Sync;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SyncDashboard.Health;
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Sync;
 

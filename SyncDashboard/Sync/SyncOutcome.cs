@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Wire;

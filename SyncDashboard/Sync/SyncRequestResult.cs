@@ -1,4 +1,3 @@
-using SyncDashboard.Monitoring;
 
 namespace SyncDashboard.Sync;
 

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Access;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Sync.Mirror;
 
 namespace SyncDashboard.Sync;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Todoist;
 

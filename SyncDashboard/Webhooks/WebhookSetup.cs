@@ -1,5 +1,4 @@
 using SyncDashboard.Configuration;
-using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Webhooks;
 

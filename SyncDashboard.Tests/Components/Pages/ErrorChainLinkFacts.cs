@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Components.Pages;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 

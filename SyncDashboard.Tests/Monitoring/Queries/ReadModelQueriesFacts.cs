@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
-using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;

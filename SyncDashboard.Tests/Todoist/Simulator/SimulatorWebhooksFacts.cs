@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Webhooks;
 using SyncDashboard.Todoist;

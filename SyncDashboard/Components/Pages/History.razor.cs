@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
-using SyncDashboard.Monitoring;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Components.Pages;

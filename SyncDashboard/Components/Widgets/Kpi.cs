@@ -1,4 +1,3 @@
-using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Components.Widgets;
 

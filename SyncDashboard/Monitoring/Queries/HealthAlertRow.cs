@@ -2,7 +2,6 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Health;
-using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Monitoring.Queries;
 

@@ -1,5 +1,4 @@
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
-using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Monitoring.Queries;
 

@@ -1,6 +1,4 @@
-using SyncDashboard.Alerts;
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
 

@@ -1,4 +1,3 @@
-using SyncDashboard.Alerts;
 using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
