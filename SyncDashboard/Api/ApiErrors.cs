@@ -11,15 +11,20 @@ public static class ApiErrors
     {
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
         {
-            // No handler path: the problem-details service writes the answer.
+            // Written as problem details whatever the request accepts: a browser asking for HTML gets JSON too,
+            // rather than the plain-text status line the framework falls back to.
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 StatusCodeSelector = exception => exception is BadHttpRequestException bad
                     ? bad.StatusCode
                     : StatusCodes.Status500InternalServerError,
+                ExceptionHandler = ProblemForStatusAsync,
             });
-            api.UseStatusCodePages();
+            api.UseStatusCodePages(context => ProblemForStatusAsync(context.HttpContext));
         });
         return app;
     }
+
+    private static Task ProblemForStatusAsync(HttpContext http) =>
+        Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
 }

@@ -17,12 +17,13 @@ public sealed class NotFoundPageFacts(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task Get_LeavesBodyEmpty_WhenTheMissingPathIsUnderApi()
+    public async Task Get_AnswersProblemDetails_WhenTheMissingPathIsUnderApi()
     {
         using var response = await GetAsync("/api/no-such-endpoint");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":404", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path)
