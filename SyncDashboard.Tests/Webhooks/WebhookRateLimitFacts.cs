@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Webhooks;
+using SyncDashboard.Access;
 
 namespace SyncDashboard.Tests.Webhooks;
 
@@ -115,7 +116,7 @@ public sealed class WebhookRateLimitFacts
     [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
     public void ClientKey_IsTheIPv4Address_OrTheIPv6Slash64(string address, string expected) =>
-        Assert.Equal(expected, WebhookRateLimit.ClientKey(IPAddress.Parse(address)));
+        Assert.Equal(expected, ClientAddress.Key(IPAddress.Parse(address)));
 
     [Fact]
     public async Task Startup_Fails_NamingTheKey_WhenThePermitsAreNegative()

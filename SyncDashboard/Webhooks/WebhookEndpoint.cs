@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Wire;
+using SyncDashboard.Access;
 
 namespace SyncDashboard.Webhooks;
 
@@ -43,7 +44,7 @@ public static class WebhookEndpoint
                 detail: "A Todoist token is configured but no Todoist:ClientSecret, so signatures cannot be checked.");
         }
         var address = http.Connection.RemoteIpAddress;
-        var refusals = new Refusals(inbox, logger, () => throttle.LevelFor(WebhookRateLimit.ClientKey(address)),
+        var refusals = new Refusals(inbox, logger, () => throttle.LevelFor(ClientAddress.Key(address)),
             address?.ToString() ?? "unknown");
         var max = options.Value.MaxBodyBytes;
         if (http.Request.ContentLength > max) return await refusals.TooLargeAsync(max, ct);

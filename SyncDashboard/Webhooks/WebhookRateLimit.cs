@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Access;
 
 namespace SyncDashboard.Webhooks;
 
@@ -31,7 +32,7 @@ public static class WebhookRateLimit
     {
         var permits = http.RequestServices.GetRequiredService<IOptions<WebhookOptions>>().Value.RateLimit.PermitsPerMinute;
         if (permits == 0) return RateLimitPartition.GetNoLimiter("");
-        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(http.Connection.RemoteIpAddress),
+        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http),
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
@@ -48,7 +49,7 @@ public static class WebhookRateLimit
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
 
-        var remote = ClientKey(http.Connection.RemoteIpAddress);
+        var remote = ClientAddress.Of(http);
         var logger = http.RequestServices.GetRequiredService<ILogger<WebhookInbox>>();
         // Throttled apart from the endpoint's own refusals, so that the limit coming into force is always seen.
         logger.Log(http.RequestServices.GetRequiredService<RefusalLogThrottle>().LevelFor("429 " + remote),
@@ -56,17 +57,5 @@ public static class WebhookRateLimit
         await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many webhook requests",
                 detail: $"This address sent more webhook requests than allowed per minute; retry after {seconds} s.")
             .ExecuteAsync(http);
-    }
-
-    /// <summary>The limit's partition: an IPv4 address, or the /64 of an IPv6 one (a single host is usually given a
-    /// whole /64, so per address it could pick a fresh one for every request).</summary>
-    public static string ClientKey(IPAddress? address)
-    {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 }
