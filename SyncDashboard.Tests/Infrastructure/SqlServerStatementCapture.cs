@@ -6,8 +6,8 @@ using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Infrastructure;
 
-/// <summary>Like <see cref="OfflineSqlServer"/>, but queries too: every command the SQL Server provider would send is
-/// recorded and never sent. A write answers <c>rowsAffected</c>; a query answers one row whose every column is NULL
+/// <summary>There is no SQL Server on this machine: a context factory for the SQL Server provider that never opens its
+/// connection; every command the provider would send is recorded and never sent. A write answers <c>rowsAffected</c>; a query answers one row whose every column is NULL
 /// zero or empty, enough for the app's code to go on to its next statement.</summary>
 public sealed class SqlServerStatementCapture(int rowsAffected = 1) : IDbContextFactory<MonitoringDbContext>
 {

@@ -84,7 +84,7 @@ public sealed class SyncStateRowFacts
     [Fact]
     public async Task Ensure_OnSqlServer_IsOneInsertGuardedByAKeyRangeLock()
     {
-        var sqlServer = new OfflineSqlServer(rowsAffected: 1);
+        var sqlServer = new SqlServerStatementCapture(rowsAffected: 1);
 
         await SyncStateRow.EnsureAsync(sqlServer, "todoist", Ct);
 

@@ -199,7 +199,7 @@ public sealed class RetentionPurgeFacts
     [Fact]
     public async Task Run_TranslatesOnSqlServer_AsADeleteByASubqueryOfIds()
     {
-        var sqlServer = new OfflineSqlServer(rowsAffected: 0);
+        var sqlServer = new SqlServerStatementCapture(rowsAffected: 0);
         var purge = new RetentionPurge(sqlServer, new FakeTimeProvider(Now),
             Options.Create(new RetentionOptions { BatchSize = 500 }));
 
