@@ -11,6 +11,11 @@ namespace SyncDashboard.Tests.MultiNode;
 /// <summary>Three app processes on one PostgreSQL database, each a Hangfire server on the shared queue, syncing one
 /// simulator account that outlives them: what a server database allows and one SQLite file hides (two nodes taking
 /// the lease at once, a job taken twice, a job lost with its node).</summary>
+/// <summary>Three app processes take both cores: run alone, so the browser tests' time-outs do not measure them.</summary>
+[CollectionDefinition(nameof(MultiNodeFacts), DisableParallelization = true)]
+public sealed class MultiNodeCollection;
+
+[Collection(nameof(MultiNodeFacts))]
 public sealed class MultiNodeFacts(ITestOutputHelper output)
 {
     private const int Nodes = 3;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SyncDashboard.Components.Charts;
 using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Components.Widgets;
 
 namespace SyncDashboard.Components.Pages;
 
@@ -70,7 +71,7 @@ public static class PerformanceCharts
     {
         var baseline = trend.BaselineMedianMs is { } median ? $"median {median:0} ms" : "no median";
         var degraded = trend.DegradedPoints.Count;
-        return $"{trend.Runs} successful runs in the last {trend.Range.Label}, {baseline}; " +
+        return $"{DisplayFormat.Count(trend.Runs, "successful run")} in the last {trend.Range.Label}, {baseline}; " +
                (degraded == 0
                    ? "no period was slower than the degradation threshold."
                    : $"{degraded} period{(degraded == 1 ? " was" : "s were")} degraded (p95 above {trend.DegradedAboveMs:0} ms).");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SyncDashboard.Components.Charts;
 using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Components.Widgets;
 
 namespace SyncDashboard.Components.Pages;
 
@@ -56,8 +57,8 @@ public static class TimelineCharts
         var failures = view.Failures == 0 || busiest is null
             ? "no failures"
             : $"{view.Failures} failed (most in the {BucketWords(view.Range)} from {busiest.Start.ToString("dd MMM HH:mm 'UTC'", Culture)}: {busiest.Failures})";
-        return $"{view.Successes} successful runs and {failures} in the last {view.Range.Label}; " +
-               $"{view.AnnotationTotal} marker{(view.AnnotationTotal == 1 ? "" : "s")}.";
+        return $"{DisplayFormat.Count(view.Successes, "successful run")} and {failures} in the last {view.Range.Label}; " +
+               $"{DisplayFormat.Count(view.AnnotationTotal, "marker")}.";
     }
 
     public static string DurationsSummary(TimelineView view)

@@ -35,10 +35,10 @@ public sealed partial class KpiGrid
                         Zone.Title(next))
                     : new Kpi("next-sync", "Next scheduled sync", "—", "No schedule registered.");
             yield return new Kpi("success-rate", "Success rate (24 h)", DisplayFormat.Percent(perf.SuccessRate),
-                perf.Attempts == 0 ? "No runs in the last 24 hours." : $"{perf.Successes} of {perf.Attempts} runs succeeded");
+                perf.Attempts == 0 ? "No runs in the last 24 hours." : $"{perf.Successes} of {DisplayFormat.Count(perf.Attempts, "run")} succeeded");
             yield return new Kpi("mean-duration", "Mean duration (24 h)",
                 DisplayFormat.Duration(perf.MeanDurationMs is { } ms ? (long)Math.Round(ms) : null),
-                perf.Successes == 0 ? "No successful run to time." : $"over {perf.Successes} successful runs");
+                perf.Successes == 0 ? "No successful run to time." : $"over {DisplayFormat.Count(perf.Successes, "successful run")}");
             yield return new Kpi("active-errors", "Active errors", ActiveErrors.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ActiveErrors == 0 ? "No open failure chain." : "Open failure chains: resolve or retry them.",
                 Href: ActiveErrors == 0 ? null : "errors");
