@@ -92,7 +92,7 @@ public sealed class AccessStartupFacts
     [Fact]
     public async Task SignIn_SurvivesARestart()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", $"keys-{Guid.NewGuid():N}");
+        var keys = Path.Combine(TempFiles.Folder, $"keys-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string?> { ["Access:KeysFolder"] = keys };
         string cookie;
         await using (var first = ProductionApp(settings))
@@ -122,7 +122,7 @@ public sealed class AccessStartupFacts
     [Fact]
     public async Task SignIn_Ends_WhenTheUsersEntryChanges()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", $"keys-{Guid.NewGuid():N}");
+        var keys = Path.Combine(TempFiles.Folder, $"keys-{Guid.NewGuid():N}");
         string cookie;
         await using (var first = ProductionApp(new Dictionary<string, string?> { ["Access:KeysFolder"] = keys }))
         {

@@ -57,7 +57,7 @@ public sealed class SessionRevocationFacts
     [Fact]
     public async Task SignOutOnOneNode_IsRefusedOnAnother()
     {
-        var keys = Path.Combine(Path.GetTempPath(), "syncdashboard-tests", $"keys-{Guid.NewGuid():N}");
+        var keys = Path.Combine(TempFiles.Folder, $"keys-{Guid.NewGuid():N}");
         var shared = new Dictionary<string, string?> { ["Access:KeysFolder"] = keys };
         await using var nodeA = ProductionApp(shared);
         await using var nodeB = ProductionApp(shared, databaseFile: nodeA.DatabaseFile);

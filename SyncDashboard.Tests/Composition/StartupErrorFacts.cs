@@ -114,7 +114,7 @@ public sealed class StartupErrorFacts
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             $"--Database:ConnectionString=Data Source={TempFiles.NewDatabasePath()}",
-            $"--Access:KeysFolder={Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys")}",
+            $"--Access:KeysFolder={Path.Combine(TempFiles.Folder, "keys")}",
         };
         if (users) arguments.AddRange(SignInHelper.UserSettings().Select(s => $"--{s.Key}={s.Value}"));
         return arguments;

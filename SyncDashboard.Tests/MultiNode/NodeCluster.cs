@@ -164,7 +164,7 @@ internal sealed class NodeCluster : IAsyncDisposable
             $"--Retention:Cron={TestApp.NeverCron}",
             $"--Alerts:EvaluationCron={TestApp.NeverCron}",
             .. SignInHelper.UserSettings().Select(setting => $"--{setting.Key}={setting.Value}"),
-            $"--Access:KeysFolder={Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys")}",
+            $"--Access:KeysFolder={Path.Combine(TempFiles.Folder, "keys")}",
             "--Logging:Console:FormatterOptions:SingleLine=true",
             "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
             .. extraArguments,

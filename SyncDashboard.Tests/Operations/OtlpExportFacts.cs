@@ -27,7 +27,7 @@ public sealed class OtlpExportFacts
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             $"--Database:ConnectionString=Data Source={TempFiles.NewDatabasePath()}",
-            $"--Access:KeysFolder={Path.Combine(Path.GetTempPath(), "syncdashboard-tests", "keys")}",
+            $"--Access:KeysFolder={Path.Combine(TempFiles.Folder, "keys")}",
             .. SignInHelper.UserSettings().Select(s => $"--{s.Key}={s.Value}"),
             "--Simulator:Url=http://127.0.0.1:0",
             "--Simulator:ChangeIntervalSeconds=0",
