@@ -1,11 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using SyncDashboard.Monitoring;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist.Simulator;
 
 /// <summary>The simulator's HTTP surface, at Todoist's own paths: <c>POST /api/v1/sync</c>, plus
-/// <c>GET|PUT /admin/faults</c> to steer fault injection while the app runs.</summary>
+/// <c>GET|PUT /admin/faults</c> to steer fault injection while the app runs: a development tool with no sign-in, on
+/// the simulator's own listener (loopback unless <c>Simulator:Url</c> says otherwise). A change there is audited as
+/// <see cref="AuditAction.FaultInjection"/>, like one made in the dashboard's Simulator panel, under the caller's
+/// address.</summary>
 internal static class SimulatorEndpoints
 {
     public const string SyncPath = "/api/v1/sync";
@@ -16,7 +20,7 @@ internal static class SimulatorEndpoints
 
     private static readonly JsonSerializerOptions AdminJson = new(JsonSerializerDefaults.Web);
 
-    public static void Map(WebApplication app, TodoistSimulator simulator)
+    public static void Map(WebApplication app, TodoistSimulator simulator, AuditLog? audit)
     {
         // Todoist's paths are lower-case and mixed case is a 404 there; ASP.NET routing ignores case, so refuse here.
         app.Use(async (context, next) =>
@@ -32,7 +36,7 @@ internal static class SimulatorEndpoints
         // Other methods on this path get routing's own 405 with an Allow header.
         app.MapPost(SyncPath, (HttpContext context) => SyncAsync(context, simulator));
         app.MapGet(FaultsPath, () => Results.Json(simulator.Faults, AdminJson));
-        app.MapPut(FaultsPath, (HttpContext context) => PutFaultsAsync(context, simulator));
+        app.MapPut(FaultsPath, (HttpContext context) => PutFaultsAsync(context, simulator, audit));
     }
 
     private static async Task SyncAsync(HttpContext context, TodoistSimulator simulator)
@@ -62,7 +66,7 @@ internal static class SimulatorEndpoints
         await WriteAsync(context, reply, ct);
     }
 
-    private static async Task PutFaultsAsync(HttpContext context, TodoistSimulator simulator)
+    private static async Task PutFaultsAsync(HttpContext context, TodoistSimulator simulator, AuditLog? audit)
     {
         IResult result;
         try
@@ -71,7 +75,14 @@ internal static class SimulatorEndpoints
             var problems = faults is null
                 ? new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }
                 : SimulatorFaultsValidation.Validate(faults);
-            if (problems.Count == 0) simulator.Faults = faults!;
+            if (problems.Count == 0)
+            {
+                simulator.Faults = faults!;
+                // Null only when the simulator is hosted without the app's database (its own tests).
+                if (audit is not null) await audit.RecordAsync(AuditAction.FaultInjection,
+                    $"simulator admin ({context.Connection.RemoteIpAddress?.ToString() ?? "local"})",
+                    SimulatorFaultCommands.Describe(faults!), context.RequestAborted);
+            }
             result = problems.Count == 0 ? Results.Json(faults, AdminJson) : Results.ValidationProblem(problems);
         }
         catch (JsonException ex)
