@@ -16,13 +16,15 @@ public sealed class NotFoundPageFacts(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("does not exist", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Not the page, even for a browser asking for HTML: the API answers problem details (JSON).</summary>
     [Fact]
-    public async Task Get_LeavesBodyEmpty_WhenTheMissingPathIsUnderApi()
+    public async Task Get_AnswersProblemDetails_WhenTheMissingPathIsUnderApi()
     {
         using var response = await GetAsync("/api/no-such-endpoint");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("does not exist", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path)
