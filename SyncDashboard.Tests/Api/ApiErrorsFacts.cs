@@ -62,6 +62,28 @@ public sealed class ApiErrorsFacts(ApiErrorsFacts.BreakableApp app) : IClassFixt
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>Whatever the client accepts: a browser asking for HTML gets JSON too, never the HTML error page.</summary>
+    [Fact]
+    public async Task AnException_IsJson_EvenWhenOnlyHtmlIsAccepted()
+    {
+        using var client = Operator();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/monitoring/state");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        HttpResponseMessage response;
+        app.Database.Broken = true;
+        try
+        {
+            response = await client.SendAsync(request, Ct);
+        }
+        finally
+        {
+            app.Database.Broken = false;
+        }
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Anonymous_Gets401ProblemDetails()
     {

@@ -10,8 +10,9 @@ public sealed class DatabaseMigrator(
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        if (!options.Value.MigrateOnStartup) return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite()) PrivateDatabaseFile.Prepare(db.Database.GetConnectionString(), logger);
+        if (!options.Value.MigrateOnStartup) return;
         if (db.Database.IsSqlite())
         {
             await using var guard = await SqliteMigrationGuard.AcquireAsync(db, logger, ct);

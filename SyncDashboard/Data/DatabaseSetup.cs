@@ -39,7 +39,9 @@ public static class DatabaseSetup
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
         var folder = Path.GetFullPath(options.DataFolder, contentRoot);
-        Directory.CreateDirectory(folder);
+        // Only the app's user may enter the data folder (it also holds the sign-in keys).
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return $"Data Source={Path.Combine(folder, "syncdashboard.db")}";
     }
 }

@@ -16,6 +16,7 @@ public sealed class NotFoundPageFacts(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("does not exist", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>Not the page, even for a browser asking for HTML: the API answers problem details (JSON).</summary>
     [Fact]
     public async Task Get_AnswersProblemDetails_WhenTheMissingPathIsUnderApi()
     {
@@ -24,6 +25,7 @@ public sealed class NotFoundPageFacts(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"status\":404", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain("does not exist", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path)

@@ -1,12 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using SyncDashboard.Access;
+using SyncDashboard.Data;
 using SyncDashboard.Todoist.Wire;
 
 namespace SyncDashboard.Todoist.Simulator;
 
 /// <summary>The simulator's HTTP surface, at Todoist's own paths: <c>POST /api/v1/sync</c>, plus
-/// <c>GET|PUT /admin/faults</c> to steer fault injection while the app runs. Every other path is a 404, a wrong method
-/// a 405 and a failure a 500, each with Todoist's JSON error body, as Todoist answers what it cannot serve.</summary>
+/// <c>GET|PUT /admin/faults</c> to steer fault injection while the app runs: a development tool with no sign-in, on
+/// the simulator's own listener (loopback unless <c>Simulator:Url</c> says otherwise). A change there is audited as
+/// <see cref="AuditAction.FaultInjection"/>, like one made in the dashboard's Simulator panel, under the caller's
+/// address. Every other path is a 404, a wrong method a 405 and a failure a 500, each with Todoist's JSON
+/// error body, as Todoist answers what it cannot serve.</summary>
 internal static class SimulatorEndpoints
 {
     public const string SyncPath = "/api/v1/sync";
@@ -17,7 +22,7 @@ internal static class SimulatorEndpoints
 
     private static readonly JsonSerializerOptions AdminJson = new(JsonSerializerDefaults.Web);
 
-    public static void Map(WebApplication app, TodoistSimulator simulator)
+    public static void Map(WebApplication app, TodoistSimulator simulator, AuditLog? audit)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -42,7 +47,7 @@ internal static class SimulatorEndpoints
         // Other methods on this path get routing's own 405 with an Allow header.
         app.MapPost(SyncPath, (HttpContext context) => SyncAsync(context, simulator));
         app.MapGet(FaultsPath, () => Results.Json(simulator.Faults, AdminJson));
-        app.MapPut(FaultsPath, (HttpContext context) => PutFaultsAsync(context, simulator));
+        app.MapPut(FaultsPath, (HttpContext context) => PutFaultsAsync(context, simulator, audit));
     }
 
     private static async Task SyncAsync(HttpContext context, TodoistSimulator simulator)
@@ -72,7 +77,7 @@ internal static class SimulatorEndpoints
         await WriteAsync(context, reply, ct);
     }
 
-    private static async Task PutFaultsAsync(HttpContext context, TodoistSimulator simulator)
+    private static async Task PutFaultsAsync(HttpContext context, TodoistSimulator simulator, AuditLog? audit)
     {
         IResult result;
         try
@@ -81,7 +86,14 @@ internal static class SimulatorEndpoints
             var problems = faults is null
                 ? new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }
                 : SimulatorFaultsValidation.Validate(faults);
-            if (problems.Count == 0) simulator.Faults = faults!;
+            if (problems.Count == 0)
+            {
+                simulator.Faults = faults!;
+                // Null only when the simulator is hosted without the app's database (its own tests).
+                if (audit is not null) await audit.RecordAsync(AuditAction.FaultInjection,
+                    $"simulator admin ({context.Connection.RemoteIpAddress?.ToString() ?? "local"})",
+                    SimulatorFaultCommands.Describe(faults!), context.RequestAborted);
+            }
             result = problems.Count == 0 ? Results.Json(faults, AdminJson) : Results.ValidationProblem(problems);
         }
         catch (JsonException ex)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Access;
+using SyncDashboard.Data;
 
 namespace SyncDashboard.Todoist.Simulator;
 
@@ -14,7 +16,8 @@ public sealed class SimulatorHost(
     SimulatorEndpoint endpoint,
     IOptions<SimulatorOptions> options,
     IOptions<TodoistOptions> todoist,
-    ILogger<SimulatorHost> logger) : IHostedService, IAsyncDisposable
+    ILogger<SimulatorHost> logger,
+    AuditLog? audit = null) : IHostedService, IAsyncDisposable
 {
     private WebApplication? app;
 
@@ -44,7 +47,7 @@ public sealed class SimulatorHost(
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
 
         var web = builder.Build();
-        SimulatorEndpoints.Map(web, simulator);
+        SimulatorEndpoints.Map(web, simulator, audit);
         await web.StartAsync(cancellationToken);
         app = web;
 
