@@ -24,6 +24,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<TodoistLabel> Labels => Set<TodoistLabel>();
     public DbSet<TodoistNote> Notes => Set<TodoistNote>();
     public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
+    public DbSet<MirrorVerification> MirrorVerifications => Set<MirrorVerification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -41,6 +42,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
         configurationBuilder.Properties<AlertChannel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<VerificationOutcome>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<WebhookRejectionReason>().HaveConversion<string>().HaveMaxLength(24);
     }
 
@@ -184,6 +186,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.SessionId).HasMaxLength(64);
             e.HasIndex(x => x.RevokedUtc);
         });
+        MirrorVerificationModel.Configure(modelBuilder);
     }
 
     // Todoist ids are short opaque strings; a bound length keeps them indexable on SQL Server.

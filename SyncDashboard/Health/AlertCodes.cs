@@ -11,10 +11,11 @@ public static class AlertCodes
     public const string HighErrorRate = "HIGH_ERROR_RATE";
     public const string PerformanceDegraded = "PERFORMANCE_DEGRADED";
     public const string MassDeletion = "MASS_DELETION";
+    public const string DataDrift = "DATA_DRIFT";
 
     public static readonly IReadOnlyList<string> All =
     [
         StaleData, ConsecutiveFailures, CredentialsInvalid, RateLimited,
-        RetriesExhausted, HighErrorRate, PerformanceDegraded, MassDeletion,
+        RetriesExhausted, HighErrorRate, PerformanceDegraded, MassDeletion, DataDrift,
     ];
 }

@@ -15,6 +15,8 @@ namespace SyncDashboard.Health;
 /// <item><c>PERFORMANCE_DEGRADED</c>: ≥ 4 successes in the last hour, p95 &gt; 2× the 7-day median: Warning/Degraded.</item>
 /// <item><c>MASS_DELETION</c>: a recent sync deleted &gt; 20 % of the mirror: Warning, status unchanged (the sync
 /// did its job; the deletion happened in Todoist, and the operator should know).</item>
+/// <item><c>DATA_DRIFT</c>: the latest verification found the mirror different from Todoist: Critical/Unhealthy when
+/// objects were missing or extra, Warning/Degraded when only changed; it clears at the next exact verification.</item>
 /// </list></summary>
 public static class HealthEvaluator
 {
@@ -33,6 +35,7 @@ public static class HealthEvaluator
         found.AddIfNotNull(HighErrorRate(input, options));
         found.AddIfNotNull(PerformanceDegraded(input, options));
         found.AddIfNotNull(MassDeletion(input, options));
+        found.AddIfNotNull(DataDrift(input));
 
         var status = found.Count == 0 ? HealthStatus.Healthy : found.Max(f => f.Status);
         // OrderByDescending is stable: equal severities keep the rule order above (causes before symptoms).
@@ -139,6 +142,21 @@ public static class HealthEvaluator
                       " The mirror follows Todoist, so check the account if that was not intended.";
         return new Finding(new HealthAlert(AlertCodes.MassDeletion, AlertSeverity.Warning, message,
             input.LargestRecentDeletionUtc), HealthStatus.Healthy);
+    }
+
+    private static Finding? DataDrift(HealthInput input)
+    {
+        if (input.LastVerification is not { Outcome: VerificationOutcome.Drift } drift) return null;
+        var parts = new List<string>();
+        if (drift.Missing > 0) parts.Add($"{drift.Missing} missing");
+        if (drift.Extra > 0) parts.Add($"{drift.Extra} extra");
+        if (drift.Changed > 0) parts.Add($"{drift.Changed} changed");
+        var message = $"The full sync at {Time(drift.VerifiedUtc)} found the mirror different from Todoist " +
+                      $"({string.Join(", ", parts)} objects) and replaced it. Something lost changes before then; " +
+                      "History shows which objects. Clears at the next exact verification.";
+        return drift.Missing > 0 || drift.Extra > 0
+            ? Critical(AlertCodes.DataDrift, message, drift.VerifiedUtc)
+            : Warning(AlertCodes.DataDrift, message, drift.VerifiedUtc);
     }
 
     private static TimeSpan? DataAge(HealthInput input, DateTime nowUtc) =>

@@ -36,6 +36,8 @@ public sealed record HealthInput
     /// "recent" is the caller's window, a day suits the dashboard.</summary>
     public double? LargestRecentDeletionShare { get; init; }
     public DateTime? LargestRecentDeletionUtc { get; init; }
+    /// <summary>The latest verification that compared the mirror with Todoist (not one that could not align).</summary>
+    public VerificationSummary? LastVerification { get; init; }
 
     public static HealthInput FromState(SyncState state) => new()
     {

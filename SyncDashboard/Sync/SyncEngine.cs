@@ -5,6 +5,7 @@ using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Live;
 using SyncDashboard.Sync.Mirror;
+using SyncDashboard.Sync.Verification;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Wire;
 
@@ -19,6 +20,9 @@ public sealed class SyncEngine(
     SyncLease lease,
     RunRecorder recorder,
     MirrorWriter mirror,
+    MirrorVerifier verifier,
+    MirrorVerifications verifications,
+    IOptions<VerificationOptions> verification,
     MonitoringNotifier notifier,
     SyncTelemetry telemetry,
     TimeProvider time,
@@ -102,13 +106,23 @@ public sealed class SyncEngine(
 
             SyncResponse response;
             string sentToken;
+            VerifiedFetch? verified = null;
             using (SyncTelemetry.Source.StartActivity("sync.fetch"))
             {
-                (response, sentToken) = await FetchAsync(token, ct);
+                if (token == TodoistClient.FullSyncToken && storedToken is not null && verification.Value.Enabled)
+                {
+                    // A full sync over an existing mirror first proves whether that mirror was exact.
+                    verified = await verifier.FetchAsync(storedToken, ct);
+                    (response, sentToken) = (verified.Snapshot, TodoistClient.FullSyncToken);
+                }
+                else
+                {
+                    (response, sentToken) = await FetchAsync(token, ct);
+                }
             }
             var isFull = sentToken == TodoistClient.FullSyncToken || response.FullSync;
             var type = isFull ? SyncType.Full : request.Type;
-            var (changes, obsoleteRetry, lacksComments) = await ApplyAsync(eventId.Value, owner, response, type, ct);
+            var (changes, obsoleteRetry, lacksComments) = await ApplyAsync(eventId.Value, owner, response, type, verified, ct);
 
             telemetry.Succeeded.Add(1);
             telemetry.RecordRun(type, request.Trigger, "succeeded", time.GetElapsedTime(started));
@@ -192,7 +206,7 @@ public sealed class SyncEngine(
     }
 
     private async Task<(MirrorChanges Changes, string? ObsoleteRetryJobId, bool LacksComments)> ApplyAsync(
-        long eventId, string owner, SyncResponse response, SyncType type, CancellationToken ct)
+        long eventId, string owner, SyncResponse response, SyncType type, VerifiedFetch? verified, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -205,6 +219,13 @@ public sealed class SyncEngine(
         var syncedAt = time.GetUtcNow().UtcDateTime;
         MirrorChanges changes;
         bool lacksComments;
+        if (verified is not null)
+        {
+            using (SyncTelemetry.Source.StartActivity("sync.verify"))
+            {
+                await verifications.RecordAsync(db, eventId, verified, syncedAt, ct);
+            }
+        }
         using (SyncTelemetry.Source.StartActivity("sync.apply"))
         {
             changes = await mirror.ApplyAsync(db, response, type == SyncType.Full, syncedAt, ct);

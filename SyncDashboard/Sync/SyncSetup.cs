@@ -10,6 +10,7 @@ using SyncDashboard.Access;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Sync.Mirror;
+using SyncDashboard.Sync.Verification;
 
 namespace SyncDashboard.Sync;
 
@@ -24,7 +25,10 @@ public static class SyncSetup
         services.AddValidatedOptions<RetryOptions>(RetryOptions.Section);
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncCronValidator>();
 
+        services.AddValidatedOptions<VerificationOptions>(VerificationOptions.Section);
         services.AddSingleton<MirrorWriter>();
+        services.AddSingleton<MirrorVerifications>();
+        services.AddTransient<MirrorVerifier>();
         services.AddSingleton<SyncLease>();
         services.AddSingleton<RunRecorder>();
         services.AddSingleton<SyncTelemetry>();

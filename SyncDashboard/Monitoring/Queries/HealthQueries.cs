@@ -69,8 +69,15 @@ public sealed class HealthQueries(
         var deletion = await LargestRecentDeletionAsync(db, service, now, ct);
         var interval = SyncInterval.Of(syncOptions.Value.IncrementalCronFor(targets.IsDemoMode), now);
 
+        var verification = await db.MirrorVerifications.AsNoTracking()
+            .Where(v => v.Service == service
+                        && (v.Outcome == VerificationOutcome.Exact || v.Outcome == VerificationOutcome.Drift))
+            .OrderByDescending(v => v.VerifiedUtc).ThenByDescending(v => v.Id)
+            .FirstOrDefaultAsync(ct);
+
         var input = HealthInput.FromState(state) with
         {
+            LastVerification = verification is null ? null : VerificationSummary.Of(verification),
             OpenChain = chain is null
                 ? null
                 : OpenChainSummary.Of(chain.Kind, chain.CreatedUtc, chain.RetryCount, chain.NextRetryUtc, retryOptions.Value.RetryLimit()),

@@ -33,6 +33,8 @@ public sealed class SimulatorFaultCommands(TodoistSimulator simulator, TodoistTa
         if (faults.LatencyMs > 0) parts.Add($"latency {faults.LatencyMs} ms");
         if (faults.TimeoutRate > 0) parts.Add($"timeouts {Percent(faults.TimeoutRate)}");
         if (faults.MalformedRate > 0) parts.Add($"malformed replies {Percent(faults.MalformedRate)}");
+        if (faults.LoseObjects > 0) parts.Add($"lose {faults.LoseObjects} objects");
+        if (faults.CorruptObjects > 0) parts.Add($"corrupt {faults.CorruptObjects} objects");
         return parts.Count == 0 ? "no faults" : string.Join(", ", parts);
     }
 

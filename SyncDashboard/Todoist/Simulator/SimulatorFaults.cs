@@ -27,4 +27,13 @@ public sealed record SimulatorFaults
 
     [Range(0.0, 1.0)]
     public double MalformedRate { get; init; }
+
+    /// <summary>Active objects the next incremental answers leave out (counted down as they are lost): the mirror
+    /// never learns of them, which the next full sync's verification must report.</summary>
+    [Range(0, 10_000)]
+    public int LoseObjects { get; init; }
+
+    /// <summary>Active objects the next incremental answers send with altered content (their name or text).</summary>
+    [Range(0, 10_000)]
+    public int CorruptObjects { get; init; }
 }

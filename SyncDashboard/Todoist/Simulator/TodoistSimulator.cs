@@ -22,6 +22,7 @@ public sealed class TodoistSimulator
     private readonly Random faultRandom;
     private SimulatorFaults faults;
     private bool announcing;
+    private readonly List<SimulatedDrift> injectedDrift = [];
 
     // Bounded: a sender that cannot keep up loses the oldest announcements, as a real webhook outage would.
     private readonly Channel<SimulatedWebhook> webhooks = Channel.CreateBounded<SimulatedWebhook>(
@@ -162,7 +163,7 @@ public sealed class TodoistSimulator
         long since = 0;
         if (!full && !tokens.TryResolve(syncToken, out since)) return SimulatorErrors.InvalidSyncToken();
 
-        var response = full ? FullSync(types) : ChangesAfter(since, types);
+        var response = full ? FullSync(types) : InjectDrift(ChangesAfter(since, types));
         if (full) fullSyncs++; else incrementalSyncs++;
         return SimulatorReply.Ok(response with
         {
@@ -172,6 +173,27 @@ public sealed class TodoistSimulator
             SyncStatus = commands is null ? null : Refuse(commands),
             TempIdMapping = commands is null ? null : new Dictionary<string, string>(),
         });
+    }
+
+    /// <summary>What <see cref="SimulatorFaults.LoseObjects"/> and <see cref="SimulatorFaults.CorruptObjects"/> did so
+    /// far, oldest first.</summary>
+    public IReadOnlyList<SimulatedDrift> InjectedDrift
+    {
+        get { lock (gate) return injectedDrift.ToList(); }
+    }
+
+    /// <summary>Spends the drift faults on this incremental answer; an answer they changed counts as a fault
+    /// injected.</summary>
+    private SyncResponse InjectDrift(SyncResponse answer)
+    {
+        if (faults.LoseObjects == 0 && faults.CorruptObjects == 0) return answer;
+        var injection = new DriftInjection(faults.LoseObjects, faults.CorruptObjects, account);
+        var tampered = injection.Apply(answer);
+        if (injection.Injected.Count == 0) return answer;
+        faults = faults with { LoseObjects = injection.LoseLeft, CorruptObjects = injection.CorruptLeft };
+        injectedDrift.AddRange(injection.Injected);
+        faultsInjected++;
+        return tampered;
     }
 
     /// <summary>The simulator changes its account on its own, never on request: each command is answered with its

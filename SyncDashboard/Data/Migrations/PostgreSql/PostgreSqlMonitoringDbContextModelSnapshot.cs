@@ -191,6 +191,62 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AlignAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ByType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Extra")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExtraCalls")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("SyncEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("VerifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SyncEventId");
+
+                    b.HasIndex("Service", "VerifiedUtc");
+
+                    b.ToTable("mirror_verifications", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
                 {
                     b.Property<string>("SessionId")
@@ -880,6 +936,14 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("webhook_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
+                {
+                    b.HasOne("SyncDashboard.Data.SyncEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SyncEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>

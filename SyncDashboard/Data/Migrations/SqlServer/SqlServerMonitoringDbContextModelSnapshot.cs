@@ -154,22 +154,6 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.ToTable("alert_state", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
-                {
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime>("RevokedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("RevokedUtc");
-
-                    b.ToTable("revoked_sessions", (string)null);
-                });
-
             modelBuilder.Entity("SyncDashboard.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -207,275 +191,76 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>
+            modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTime?>("AddedAtUtc")
-                        .HasColumnType("datetime2");
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("AddedByUid")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("AssignedByUid")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("Checked")
-                        .HasColumnType("bit");
-
-                    b.Property<int>("ChildOrder")
+                    b.Property<int>("AlignAttempts")
                         .HasColumnType("int");
 
-                    b.Property<DateTime?>("CompletedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Content")
+                    b.Property<string>("ByType")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<int>("DayOrder")
+                    b.Property<int>("Changed")
                         .HasColumnType("int");
 
-                    b.Property<string>("DeadlineDate")
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<int>("Extra")
+                        .HasColumnType("int");
 
-                    b.Property<string>("Description")
+                    b.Property<int>("ExtraCalls")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
-                    b.Property<string>("DueDate")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("DueIsRecurring")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("DueString")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("DueTimezone")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int?>("DurationAmount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("DurationUnit")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("IsCollapsed")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Labels")
+                    b.Property<string>("Service")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
-                    b.Property<int>("NoteCount")
-                        .HasColumnType("int");
+                    b.Property<long?>("SyncEventId")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("ParentId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ProjectId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("ResponsibleUid")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("SectionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime>("SyncedAtUtc")
+                    b.Property<DateTime>("VerifiedUtc")
                         .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("SyncEventId");
 
-                    b.HasIndex("UpdatedAtUtc");
+                    b.HasIndex("Service", "VerifiedUtc");
 
-                    b.ToTable("todoist_items", (string)null);
+                    b.ToTable("mirror_verifications", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.TodoistLabel", b =>
+            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<string>("SessionId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<string>("Color")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("IsFavorite")
-                        .HasColumnType("bit");
-
-                    b.Property<int?>("ItemOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTime>("SyncedAtUtc")
+                    b.Property<DateTime>("RevokedUtc")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("Id");
+                    b.HasKey("SessionId");
 
-                    b.ToTable("todoist_labels", (string)null);
-                });
+                    b.HasIndex("RevokedUtc");
 
-            modelBuilder.Entity("SyncDashboard.Data.TodoistNote", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("FileName")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("FileUrl")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("ItemId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime?>("PostedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("PostedUid")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTime>("SyncedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ItemId");
-
-                    b.HasIndex("PostedAtUtc");
-
-                    b.ToTable("todoist_notes", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.TodoistProject", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("ChildOrder")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Color")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTime?>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("InboxProject")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsArchived")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsCollapsed")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsFavorite")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsShared")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("ParentId")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTime>("SyncedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ViewStyle")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UpdatedAtUtc");
-
-                    b.ToTable("todoist_projects", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.TodoistSection", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime?>("AddedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("ArchivedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("IsArchived")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsCollapsed")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("ProjectId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("SectionOrder")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("SyncedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UpdatedAtUtc");
-
-                    b.ToTable("todoist_sections", (string)null);
+                    b.ToTable("revoked_sessions", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.SyncError", b =>
@@ -780,6 +565,277 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.ToTable("sync_state", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AddedByUid")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AssignedByUid")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ChildOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("DayOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeadlineDate")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DueDate")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("DueIsRecurring")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("DueString")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DueTimezone")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("DurationAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DurationUnit")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("IsCollapsed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("NoteCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ResponsibleUid")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SectionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("todoist_items", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistLabel", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("IsFavorite")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ItemOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("todoist_labels", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistNote", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileUrl")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PostedUid")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PostedAtUtc");
+
+                    b.ToTable("todoist_notes", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistProject", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ChildOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("InboxProject")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsCollapsed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsFavorite")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ParentId")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ViewStyle")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("todoist_projects", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistSection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsCollapsed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("SectionOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("todoist_sections", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -880,6 +936,14 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("webhook_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
+                {
+                    b.HasOne("SyncDashboard.Data.SyncEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SyncEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>

@@ -147,23 +147,6 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.ToTable("alert_state", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
-                {
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("RevokedUtc");
-
-                    b.ToTable("revoked_sessions", (string)null);
-                });
-
             modelBuilder.Entity("SyncDashboard.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -200,280 +183,76 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>
+            modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddedByUid")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssignedByUid")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Checked")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ChildOrder")
+                    b.Property<int>("AlignAttempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CompletedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
+                    b.Property<string>("ByType")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DayOrder")
+                    b.Property<int>("Changed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DeadlineDate")
+                    b.Property<int>("Extra")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtraCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Description")
+                    b.Property<string>("Outcome")
                         .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("DueIsRecurring")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DueString")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DueTimezone")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DurationAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DurationUnit")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsCollapsed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Labels")
+                    b.Property<string>("Service")
                         .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("NoteCount")
+                    b.Property<long?>("SyncEventId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ParentId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProjectId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResponsibleUid")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SectionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SyncedAtUtc")
+                    b.Property<string>("VerifiedUtc")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
+                    b.HasIndex("SyncEventId");
 
-                    b.HasIndex("UpdatedAtUtc");
+                    b.HasIndex("Service", "VerifiedUtc");
 
-                    b.ToTable("todoist_items", (string)null);
+                    b.ToTable("mirror_verifications", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.TodoistLabel", b =>
+            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<string>("SessionId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Color")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsFavorite")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ItemOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("RevokedUtc")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SyncedAtUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.HasKey("SessionId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("RevokedUtc");
 
-                    b.ToTable("todoist_labels", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.TodoistNote", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileUrl")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostedUid")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SyncedAtUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ItemId");
-
-                    b.HasIndex("PostedAtUtc");
-
-                    b.ToTable("todoist_notes", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.TodoistProject", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ChildOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Color")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("InboxProject")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsArchived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCollapsed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsFavorite")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsShared")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SyncedAtUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ViewStyle")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UpdatedAtUtc");
-
-                    b.ToTable("todoist_projects", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.TodoistSection", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ArchivedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsArchived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCollapsed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProjectId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SectionOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SyncedAtUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UpdatedAtUtc");
-
-                    b.ToTable("todoist_sections", (string)null);
+                    b.ToTable("revoked_sessions", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.SyncError", b =>
@@ -777,6 +556,282 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.ToTable("sync_state", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeadlineDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DueIsRecurring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueString")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueTimezone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DurationUnit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCollapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncedAtUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("todoist_items", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistLabel", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFavorite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncedAtUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("todoist_labels", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistNote", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncedAtUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("PostedAtUtc");
+
+                    b.ToTable("todoist_notes", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistProject", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InboxProject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCollapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFavorite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncedAtUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewStyle")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("todoist_projects", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TodoistSection", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCollapsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectionOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncedAtUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("todoist_sections", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -875,6 +930,14 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("webhook_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
+                {
+                    b.HasOne("SyncDashboard.Data.SyncEvent", null)
+                        .WithMany()
+                        .HasForeignKey("SyncEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>
