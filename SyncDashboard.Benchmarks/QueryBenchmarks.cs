@@ -74,7 +74,8 @@ public abstract class QueryBenchmarkBase
         Metrics = new MetricQueries(Factory);
         Timeline = new TimelineQueries(Factory, time);
         Performance = new PerformanceQueries(Factory, time);
-        Dashboard = new DashboardQueries(new StateQueries(Factory, time), Health, Timeline, Events);
+        Dashboard = new DashboardQueries(new StateQueries(Factory, time), Health, Timeline, Events,
+            new VerificationQueries(Factory, time));
         Errors = new ErrorQueries(Factory, time);
         Webhooks = new WebhookQueries(Factory, Events, new WebhookSecret(todoist), todoist, time);
         Freshness = new FreshnessQueries(Factory, time);

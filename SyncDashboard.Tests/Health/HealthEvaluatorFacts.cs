@@ -85,6 +85,14 @@ public sealed class HealthEvaluatorFacts
         { "deleted 20 %", Fine with { LargestRecentDeletionShare = 0.2 }, HealthStatus.Healthy, [] },
         { "deleted 21 %", Fine with { LargestRecentDeletionShare = 0.21 }, HealthStatus.Healthy, [AlertCodes.MassDeletion] },
         { "deletion share infinite", Fine with { LargestRecentDeletionShare = double.PositiveInfinity }, HealthStatus.Healthy, [] },
+        // Drift: judged on the latest verification that compared anything; an exact one clears it.
+        { "verified exact", Fine with { LastVerification = new(VerificationOutcome.Exact, Now, 0, 0, 0) }, HealthStatus.Healthy, [] },
+        { "drift: changed only", Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 0, 0, 2) },
+            HealthStatus.Degraded, [AlertCodes.DataDrift] },
+        { "drift: missing", Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 1, 0, 0) },
+            HealthStatus.Unhealthy, [AlertCodes.DataDrift] },
+        { "drift: extra", Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 0, 3, 1) },
+            HealthStatus.Unhealthy, [AlertCodes.DataDrift] },
         // Several at once: the worst wins, Critical alerts first.
         { "rate limited and 3 failures", Failing(3, FailureKind.RateLimited) with { RateLimitedUntilUtc = Now.AddMinutes(1) },
             HealthStatus.Unhealthy, [AlertCodes.ConsecutiveFailures, AlertCodes.RateLimited] },
@@ -112,6 +120,8 @@ public sealed class HealthEvaluatorFacts
         { AlertCodes.HighErrorRate, Fine with { LastHourFailures = 6 }, AlertSeverity.Warning },
         { AlertCodes.PerformanceDegraded, Fine with { LastHourP95Ms = 4000 }, AlertSeverity.Warning },
         { AlertCodes.MassDeletion, Fine with { LargestRecentDeletionShare = 0.5 }, AlertSeverity.Warning },
+        { AlertCodes.DataDrift, Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 2, 0, 0) }, AlertSeverity.Critical },
+        { AlertCodes.DataDrift, Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 0, 0, 1) }, AlertSeverity.Warning },
     };
 
     [Theory]

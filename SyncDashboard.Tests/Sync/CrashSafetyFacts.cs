@@ -95,6 +95,12 @@ public sealed class CrashSafetyFacts
                 await using var db = Open(database);
                 return await RunProgress.FinishedARunThatSucceededAsync(db, node, ct);
             }, TimeSpan.FromSeconds(60), "a run of the last start to finish with a success", app);
+            // And a full sync of the last start verified the mirror it found: after every kill and restart, no drift.
+            await PollAsync(async () =>
+            {
+                await using var db = Open(database);
+                return await db.MirrorVerifications.AnyAsync(v => v.Outcome == VerificationOutcome.Exact, ct);
+            }, TimeSpan.FromSeconds(60), "a full sync to verify the mirror", app);
             Assert.True(await app.StopAsync(TimeSpan.FromSeconds(30)), $"The app did not stop within {TestTimeouts.Scaled(TimeSpan.FromSeconds(30))} of SIGTERM.");
             Assert.Equal(0, app.ExitCode);
 
@@ -116,7 +122,11 @@ public sealed class CrashSafetyFacts
                     .OrderBy(e => e.CompletedUtc).ThenBy(e => e.Id).Last();
                 Assert.Equal(last.SyncTokenAfter, state.LastSyncToken);
 
-                Report(seed, rounds, events, node, DateTime.UtcNow - started);
+                // Every verification that compared anything found the mirror exact: kills lose nothing, apply nothing twice.
+                var verifications = await db.MirrorVerifications.AsNoTracking().ToListAsync(ct);
+                Assert.DoesNotContain(verifications, v => v.Outcome == VerificationOutcome.Drift);
+
+                Report(seed, rounds, events, verifications, node, DateTime.UtcNow - started);
             }
         }
         catch (Exception ex)
@@ -278,7 +288,8 @@ public sealed class CrashSafetyFacts
         $"  #{e.Id} {e.Type} {e.Trigger} {e.Status} {e.ErrorCode} started {e.StartedUtc:HH:mm:ss.fff} " +
         $"completed {e.CompletedUtc:HH:mm:ss.fff} objects {e.ItemsProcessed} (+{e.ItemsAdded} ~{e.ItemsUpdated} -{e.ItemsDeleted})";
 
-    private static void Report(int seed, List<Round> rounds, List<SyncEvent> events, string node, TimeSpan elapsed)
+    private static void Report(
+        int seed, List<Round> rounds, List<SyncEvent> events, List<MirrorVerification> verifications, string node, TimeSpan elapsed)
     {
         var text = new StringBuilder();
         text.AppendLine($"Seed {seed}; {rounds.Count} kills in {elapsed.TotalSeconds:0} s; " +
@@ -288,6 +299,7 @@ public sealed class CrashSafetyFacts
         text.AppendLine($"Events: {events.Count(e => e.Status == SyncStatus.Succeeded)} succeeded, " +
                         $"{events.Count(e => e.Status == SyncStatus.Failed)} failed " +
                         $"({string.Join(", ", events.Where(e => e.ErrorCode is not null).GroupBy(e => e.ErrorCode).Select(g => $"{g.Key} {g.Count()}"))}).");
+        text.AppendLine($"Verifications: {string.Join(", ", verifications.GroupBy(v => v.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
         foreach (var round in rounds) text.AppendLine(round.ToString());
         text.AppendLine("Runs of the last start:");
         foreach (var e in events.Where(e => e.Node == node).OrderBy(e => e.Id)) text.AppendLine(Describe(e));

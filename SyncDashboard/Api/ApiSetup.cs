@@ -21,6 +21,7 @@ public static class ApiSetup
         var api = app.MapGroup("").AddEndpointFilter<JsonBodiesOnly>();
         api.MapMonitoringApi();
         api.MapSyncApi();
+        api.MapVerifyApi();
         api.MapPauseApi();
         api.MapErrorsApi();
         api.MapExportApi();

@@ -39,7 +39,54 @@ public static class ExportApi
                 "streamed.")
             .Produces<IAsyncEnumerable<EventRow>>()
             .ProducesValidationProblem();
+        group.MapGet("/verifications.csv", ExportVerificationsCsvAsync)
+            .WithSummary("Export mirror verifications as CSV")
+            .WithDescription("Every verification made in [from, to), oldest first, as CSV (the same range rules as " +
+                "events.csv): outcome, counts, the differences per resource type and their examples (kind, type, id, name).")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem();
+        group.MapGet("/verifications.json", ExportVerificationsJsonAsync)
+            .WithSummary("Export mirror verifications as JSON")
+            .WithDescription("The same rows as verifications.csv, in the shape of GET /api/monitoring/verifications.")
+            .Produces<IAsyncEnumerable<VerificationRow>>()
+            .ProducesValidationProblem();
         return group;
+    }
+
+    private static async Task<IResult> ExportVerificationsCsvAsync(
+        string? from, string? to, VerificationQueries verifications, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var range = ParseRange(from, to, time);
+        if (range.Problem is not null) return range.Problem;
+        var (start, end) = (range.From!.Value, range.To!.Value);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = Attachment("mirror-verifications", start, end, "csv");
+
+        var body = http.Response.BodyWriter;
+        var csv = new CsvWriter(body);
+        csv.Text("id").Text("verifiedAt").Text("outcome").Text("missing").Text("extra").Text("changed")
+            .Text("byType").Text("examples").Text("alignAttempts").Text("extraCalls").Text("note").Text("syncEventId")
+            .EndRow();
+        await foreach (var v in verifications.RangeAsync(ServiceName.Todoist, start, end, ct))
+        {
+            csv.Number(v.Id).Time(v.VerifiedUtc).Text(v.Outcome.ToString()).Number(v.Missing).Number(v.Extra)
+                .Number(v.Changed)
+                .Text(string.Join("; ", v.ByType.Select(t => $"{t.ResourceType}: {t.Missing} missing, {t.Extra} extra, {t.Changed} changed")))
+                .Text(string.Join("; ", v.ByType.SelectMany(t => t.Examples.Select(e => $"{e.Kind} {t.ResourceType} {e.Id} ({e.Name})"))))
+                .Number(v.AlignAttempts).Number(v.ExtraCalls).Text(v.Note).Number(v.SyncEventId)
+                .EndRow();
+        }
+        await body.FlushAsync(ct);
+        return TypedResults.Empty;
+    }
+
+    private static IResult ExportVerificationsJsonAsync(
+        string? from, string? to, VerificationQueries verifications, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var range = ParseRange(from, to, time);
+        if (range.Problem is not null) return range.Problem;
+        http.Response.Headers.ContentDisposition = Attachment("mirror-verifications", range.From!.Value, range.To!.Value, "json");
+        return TypedResults.Ok(verifications.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
     }
 
     private static async Task<IResult> ExportCsvAsync(
@@ -49,7 +96,7 @@ public static class ExportApi
         if (range.Problem is not null) return range.Problem;
         var (start, end) = (range.From!.Value, range.To!.Value);
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = Attachment(start, end, "csv");
+        http.Response.Headers.ContentDisposition = Attachment("sync-events", start, end, "csv");
 
         var body = http.Response.BodyWriter;
         var csv = new CsvWriter(body);
@@ -79,7 +126,7 @@ public static class ExportApi
     {
         var range = ParseRange(from, to, time);
         if (range.Problem is not null) return range.Problem;
-        http.Response.Headers.ContentDisposition = Attachment(range.From!.Value, range.To!.Value, "json");
+        http.Response.Headers.ContentDisposition = Attachment("sync-events", range.From!.Value, range.To!.Value, "json");
         return TypedResults.Ok(events.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
     }
 
@@ -116,8 +163,8 @@ public static class ExportApi
     private static IResult BadTime(string parameter) =>
         ApiProblems.BadParameter(parameter, "must be an ISO-8601 time with a zone, such as 2026-11-01T00:00:00Z");
 
-    private static string Attachment(DateTime from, DateTime to, string extension) =>
-        $"attachment; filename=\"sync-events-{Compact(from)}-{Compact(to)}.{extension}\"";
+    private static string Attachment(string what, DateTime from, DateTime to, string extension) =>
+        $"attachment; filename=\"{what}-{Compact(from)}-{Compact(to)}.{extension}\"";
 
     /// <summary>ISO 8601 basic format: no colons, which some file systems refuse.</summary>
     private static string Compact(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

@@ -73,6 +73,19 @@ public static class MonitoringApi
                 "signatures and other refusals. 'receiving' says how signatures are checked (ClientSecret, DemoProcess) or None.")
             .Produces<WebhookReport>()
             .ProducesValidationProblem();
+        group.MapGet("/verifications", GetVerificationsAsync)
+            .WithSummary("Mirror verifications, newest first")
+            .WithDescription($"limit 1..{VerificationQueries.MaxLimit} (default {DefaultVerificationLimit}). Every full sync over an " +
+                "existing mirror compares it with Todoist before replacing it: outcome Exact, Drift (missing, extra and " +
+                "changed objects per resource type, with example ids and names), NotAligned (Todoist kept changing, nothing " +
+                "compared) or Skipped (rate-limited). Also the calls it cost.")
+            .Produces<IReadOnlyList<VerificationRow>>()
+            .ProducesValidationProblem();
+        group.MapGet("/verifications/status", (VerificationQueries verifications, CancellationToken ct) =>
+                verifications.StatusAsync(ServiceName.Todoist, ct))
+            .WithSummary("Where the proof of the copy stands")
+            .WithDescription("The latest verification of any outcome and when the mirror was last found exact.")
+            .Produces<VerificationStatus>();
         return group;
     }
 
@@ -108,6 +121,18 @@ public static class MonitoringApi
             http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
         }
         return TypedResults.Ok(page.Events);
+    }
+
+    private const int DefaultVerificationLimit = 50;
+
+    private static async Task<IResult> GetVerificationsAsync(string? limit, VerificationQueries verifications, CancellationToken ct)
+    {
+        var count = DefaultVerificationLimit;
+        if (limit is not null && (!int.TryParse(limit, out count) || count < 1 || count > VerificationQueries.MaxLimit))
+        {
+            return ApiProblems.BadParameter("limit", $"must be a whole number from 1 to {VerificationQueries.MaxLimit}");
+        }
+        return TypedResults.Ok(await verifications.ListAsync(ServiceName.Todoist, null, null, count, ct));
     }
 
     /// <summary>The error report: open failure chains (all with <c>includeResolved=true</c>), grouped by kind, each

@@ -19,6 +19,7 @@ public static class MonitoringSetup
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<PauseQueries>();
+        services.AddSingleton<VerificationQueries>();
         return builder;
     }
 }

@@ -17,7 +17,8 @@ public sealed class OverviewWidgetsFacts
             new MirrorCounts(0, 0, 0, 0, 0, 0)),
         new DashboardHealthSummary(HealthStatus.Unknown, [], Now.AddSeconds(30), new UptimeSummary(null, null, null), null),
         new RecentPerformanceSummary(0, 0, 0, null, null),
-        []);
+        [],
+        new VerificationStatus(null, null, null));
 
     [Fact]
     public async Task Alerts_SayNothingNeedsAttention_WhenThereAreNone()

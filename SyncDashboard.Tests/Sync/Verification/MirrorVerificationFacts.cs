@@ -45,6 +45,30 @@ public sealed class MirrorVerificationFacts
         Assert.DoesNotContain(await AlertCodesAsync(app), c => c == AlertCodes.DataDrift);
     }
 
+    /// <summary>No false alarm: a long random run of every kind of change (creations, edits, completions, reopenings,
+    /// archivings, deletions of every type) with full syncs at random points finds the mirror exact every time.</summary>
+    [Theory, BothProviders]
+    public async Task ManyRandomRounds_EveryVerificationFindsTheMirrorExact(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = NewApp(database);
+        await app.StartAsync();
+        var random = new Random(20261207);
+        await SucceedAsync(app, SyncType.Full);
+        for (var round = 0; round < 30; round++)
+        {
+            app.Simulator.ApplyRandomChanges(random.Next(1, 80));
+            await SucceedAsync(app, random.Next(4) == 0 ? SyncType.Full : SyncType.Incremental);
+        }
+        await SucceedAsync(app, SyncType.Full);
+
+        await using var db = await app.CreateDbAsync();
+        var verifications = await db.MirrorVerifications.AsNoTracking().ToListAsync(Ct);
+        Assert.True(verifications.Count >= 2, $"Only {verifications.Count} verifications were made.");
+        Assert.All(verifications, v => Assert.True(v.Outcome == VerificationOutcome.Exact,
+            $"Verification #{v.Id}: {v.Outcome} {v.Note} {string.Join("; ", v.ByType.SelectMany(t => t.Examples.Select(e => $"{e.Kind} {t.ResourceType} {e.Id} {e.Name}")))}"));
+    }
+
     [Theory, BothProviders]
     public async Task FullSync_ReportsExactlyTheObjectsTheSimulatorLostOrCorrupted_AndDataDriftLastsUntilAnExactOne(TestProvider provider)
     {

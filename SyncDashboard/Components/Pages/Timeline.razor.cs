@@ -43,6 +43,7 @@ public sealed partial class Timeline
         TimelineMarkerKind.ManualAction => Color.Info,
         TimelineMarkerKind.ChainOpened => Color.Error,
         TimelineMarkerKind.Alert => Color.Warning,
+        TimelineMarkerKind.Verification => Color.Primary,
         _ => Color.Success,
     };
 }

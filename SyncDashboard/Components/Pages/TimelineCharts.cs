@@ -74,6 +74,7 @@ public static class TimelineCharts
         TimelineMarkerKind.ManualAction => ChartPalette.Info,
         TimelineMarkerKind.ChainOpened => ChartPalette.Failure,
         TimelineMarkerKind.Alert => ChartPalette.Warning,
+        TimelineMarkerKind.Verification => ChartPalette.Primary,
         _ => ChartPalette.Success,
     };
 

@@ -18,6 +18,7 @@ public sealed partial class SimulatorPanel
         ("Rate limited", new SimulatorFaults { RateLimitRate = 1, RetryAfterSeconds = 10 }),
         ("Bad token", new SimulatorFaults { ErrorRate = 1, ErrorStatus = 403, RetryAfterSeconds = 0 }),
         ("Slow", new SimulatorFaults { LatencyMs = 2000 }),
+        ("Drift", new SimulatorFaults { LoseObjects = 2, CorruptObjects = 1 }),
     ];
 
     [Inject] private SimulatorFaultCommands Commands { get; set; } = default!;
@@ -27,7 +28,7 @@ public sealed partial class SimulatorPanel
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private int errorPercent, errorStatus = 503, rateLimitPercent, retryAfterSeconds = 30, latencyMs, timeoutPercent,
-        malformedPercent;
+        malformedPercent, loseObjects, corruptObjects;
 
     private SimulatorFaults Current => Simulator.Faults;
 
@@ -44,6 +45,8 @@ public sealed partial class SimulatorPanel
         latencyMs = faults.LatencyMs;
         timeoutPercent = Percent(faults.TimeoutRate);
         malformedPercent = Percent(faults.MalformedRate);
+        loseObjects = faults.LoseObjects;
+        corruptObjects = faults.CorruptObjects;
     }
 
     private SimulatorFaults Entered => new()
@@ -55,6 +58,8 @@ public sealed partial class SimulatorPanel
         LatencyMs = latencyMs,
         TimeoutRate = timeoutPercent / 100.0,
         MalformedRate = malformedPercent / 100.0,
+        LoseObjects = loseObjects,
+        CorruptObjects = corruptObjects,
     };
 
     private Task ApplyAsync() => SetAsync("Apply faults", Entered);

@@ -2,7 +2,8 @@ namespace SyncDashboard.Monitoring.Queries;
 
 /// <summary>Composes the other query classes; it computes nothing they already do.</summary>
 public sealed class DashboardQueries(
-    StateQueries state, HealthQueries health, TimelineQueries timeline, EventQueries events)
+    StateQueries state, HealthQueries health, TimelineQueries timeline, EventQueries events,
+    VerificationQueries verifications)
 {
     public const int RecentActivityCount = 10;
     public const int PerformanceHours = 24;
@@ -18,7 +19,8 @@ public sealed class DashboardQueries(
             new DashboardHealthSummary(verdict.Status, verdict.Alerts, verdict.NextScheduledSyncAt, verdict.Uptime,
                 verdict.DataAgeSeconds),
             Summarize(day.Hours),
-            recent);
+            recent,
+            await verifications.StatusAsync(service, ct));
     }
 
     /// <summary>Hourly means weighted by their successes give the exact mean of the day's successful runs.</summary>

@@ -5,4 +5,5 @@ public sealed record DashboardSummary(
     StateSummary Overview,
     DashboardHealthSummary Health,
     RecentPerformanceSummary Performance,
-    IReadOnlyList<EventRow> RecentActivity);
+    IReadOnlyList<EventRow> RecentActivity,
+    VerificationStatus Verification);

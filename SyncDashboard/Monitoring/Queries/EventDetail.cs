@@ -5,4 +5,8 @@ namespace SyncDashboard.Monitoring.Queries;
 
 /// <summary>An event as the history's details drawer shows it.</summary>
 public sealed record EventDetail(
-    EventRow Event, FailureKind? ErrorKind, string? SyncTokenBefore, string? SyncTokenAfter, string? Node);
+    EventRow Event, FailureKind? ErrorKind, string? SyncTokenBefore, string? SyncTokenAfter, string? Node)
+{
+    /// <summary>The mirror verification this full sync made, if it made one.</summary>
+    public VerificationRow? Verification { get; init; }
+}

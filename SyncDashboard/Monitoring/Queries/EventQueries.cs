@@ -51,7 +51,7 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
     public async Task<EventDetail?> DetailAsync(string service, long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SyncEvents.AsNoTracking()
+        var detail = await db.SyncEvents.AsNoTracking()
             .Where(e => e.Service == service && e.Id == id)
             .Select(e => new EventDetail(
                 new EventRow(e.Id, e.Type, e.Trigger, e.Status, e.StartedUtc, e.CompletedUtc, e.DurationMs,
@@ -59,6 +59,9 @@ public sealed class EventQueries(IDbContextFactory<MonitoringDbContext> dbFactor
                     e.HttpStatus, e.Attempt, e.ErrorChainId, e.JobId),
                 e.ErrorKind, e.SyncTokenBefore, e.SyncTokenAfter, e.Node))
             .SingleOrDefaultAsync(ct);
+        if (detail is null || detail.Event.Type != SyncType.Full) return detail;
+        var verification = await db.MirrorVerifications.AsNoTracking().FirstOrDefaultAsync(v => v.SyncEventId == id, ct);
+        return detail with { Verification = verification is null ? null : VerificationRow.Of(verification) };
     }
 
     /// <summary>Every event of a service that started in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest

@@ -94,8 +94,10 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .Where(n => n.Service == service && n.CreatedUtc >= from && n.CreatedUtc < to && n.Kind != NotificationKind.Reminder)
             .GroupBy(n => new { n.CreatedUtc, n.Kind, n.ToStatus })
             .Select(g => new { g.Key.CreatedUtc, g.Key.Kind, g.Key.ToStatus, Subject = g.Min(n => n.Subject) });
+        var verified = db.MirrorVerifications.AsNoTracking()
+            .Where(v => v.Service == service && v.VerifiedUtc >= from && v.VerifiedUtc < to);
         var total = await audit.CountAsync(ct) + await opened.CountAsync(ct) + await closed.CountAsync(ct) +
-                    await alerts.CountAsync(ct);
+                    await alerts.CountAsync(ct) + await verified.CountAsync(ct);
 
         // The newest MaxAnnotations of each kind are enough to pick the newest MaxAnnotations of all.
         var actions = await audit.OrderByDescending(a => a.OccurredUtc).Take(MaxAnnotations)
@@ -105,6 +107,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
         var closings = await closed.OrderByDescending(c => c.ResolvedUtc).Take(MaxAnnotations)
             .Select(c => new { c.Id, ResolvedUtc = c.ResolvedUtc!.Value, c.Resolution, c.ResolvedBy }).ToListAsync(ct);
         var decided = await alerts.OrderByDescending(n => n.CreatedUtc).Take(MaxAnnotations).ToListAsync(ct);
+        var verifications = await verified.OrderByDescending(v => v.VerifiedUtc).Take(MaxAnnotations).ToListAsync(ct);
 
         var all = actions.Select(a => new TimelineAnnotation(a.OccurredUtc, TimelineMarkerKind.ManualAction,
                       ActionLabel(a.Action), $"{a.Actor}{(a.Details is null ? "" : ": " + a.Details)}"))
@@ -114,9 +117,23 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                 $"Chain #{c.Id} closed", $"{c.Resolution}{(c.ResolvedBy is null ? "" : " by " + c.ResolvedBy)}")))
             .Concat(decided.Select(n => new TimelineAnnotation(n.CreatedUtc, TimelineMarkerKind.Alert,
                 AlertLabel(n.Kind, n.ToStatus), n.Subject)))
+            .Concat(verifications.Select(v => new TimelineAnnotation(v.VerifiedUtc, TimelineMarkerKind.Verification,
+                VerificationLabel(v.Outcome), VerificationDetail(v))))
             .OrderByDescending(a => a.AtUtc).Take(MaxAnnotations).OrderBy(a => a.AtUtc).ToList();
         return (all, total);
     }
+
+    private static string VerificationLabel(VerificationOutcome outcome) => outcome switch
+    {
+        VerificationOutcome.Exact => "Mirror exact",
+        VerificationOutcome.Drift => "Drift found",
+        VerificationOutcome.Skipped => "Verification skipped",
+        _ => "Not verified",
+    };
+
+    private static string? VerificationDetail(MirrorVerification v) => v.Outcome == VerificationOutcome.Drift
+        ? $"{v.Missing} missing, {v.Extra} extra, {v.Changed} changed"
+        : v.Note;
 
     private static string AlertLabel(NotificationKind kind, HealthStatus to) => kind switch
     {
