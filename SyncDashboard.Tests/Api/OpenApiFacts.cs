@@ -39,8 +39,9 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
         Assert.Contains(("/api/sync/pause", "post"), routes);
         Assert.Contains(("/api/sync/resume", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
-        // exports, sync, pause, resume, resolve, retry and alert notifications: a new route must be added here on purpose.
-        Assert.Equal(18, routes.Count);
+        // exports, sync, pause, resume, resolve, retry, alert notifications, and the verifications (list, status, two
+        // exports, verify now): a new route must be added here on purpose.
+        Assert.Equal(23, routes.Count);
         // Each route has its row in Document_ListsTheStatusCodesARouteAnswers, so none goes without its codes checked.
         Assert.Equal(routes.Order(), StatusCodeRows().Order());
         foreach (var (path, method) in routes)
@@ -69,7 +70,12 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [InlineData("/api/monitoring/notifications", "get", "200,400", "NotificationRow[]")]
     [InlineData("/api/monitoring/events.csv", "get", "200,400", "string")]
     [InlineData("/api/monitoring/events.json", "get", "200,400", "EventRow[]")]
+    [InlineData("/api/monitoring/verifications", "get", "200,400", "VerificationRow[]")]
+    [InlineData("/api/monitoring/verifications/status", "get", "200", "VerificationStatus")]
+    [InlineData("/api/monitoring/verifications.csv", "get", "200,400", "string")]
+    [InlineData("/api/monitoring/verifications.json", "get", "200,400", "VerificationRow[]")]
     [InlineData("/api/sync", "post", "202,400,409", "Queued")]
+    [InlineData("/api/sync/verify", "post", "202,409", "Queued")]
     [InlineData("/api/sync/pause", "post", "200", "PauseStatus")]
     [InlineData("/api/sync/resume", "post", "200", "PauseStatus")]
     [InlineData("/api/errors/{id}/resolve", "post", "204,400,404,409", "-")]
