@@ -27,6 +27,22 @@ public sealed class SimulatorPanelFacts
     }
 
     [Fact]
+    public async Task DriftPreset_LosesAndCorruptsObjects_AndSaysHowMany()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var context = DashboardBunit.CreateOperator(database: database);
+        var panel = context.Render<SimulatorPanel>();
+        await panel.Find("button[aria-label='Fill in the Drift preset']").ClickAsync(new());
+
+        await panel.Find("[data-testid=apply-faults]").ClickAsync(new());
+
+        var faults = context.Services.GetRequiredService<TodoistSimulator>().Faults;
+        Assert.Equal((2, 1), (faults.LoseObjects, faults.CorruptObjects));
+        panel.WaitForAssertion(() =>
+            Assert.Equal("lose 2 objects, corrupt 1 object", panel.Find("[data-testid=faults-now]").TextContent));
+    }
+
+    [Fact]
     public async Task ClearFaults_EndsThem_AndEmptiesTheFields()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -31,7 +31,8 @@ public sealed partial class VerificationCard
     private Color IconColor => Status.Latest?.Outcome switch
     {
         VerificationOutcome.Exact => Color.Success,
-        VerificationOutcome.Drift => Color.Error,
+        // As the DATA_DRIFT alert: critical when objects were missing or extra, a warning when only changed.
+        VerificationOutcome.Drift => Status.Latest is { Missing: 0, Extra: 0 } ? Color.Warning : Color.Error,
         _ => Color.Default,
     };
 

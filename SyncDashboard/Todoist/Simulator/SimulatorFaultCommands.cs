@@ -33,10 +33,12 @@ public sealed class SimulatorFaultCommands(TodoistSimulator simulator, TodoistTa
         if (faults.LatencyMs > 0) parts.Add($"latency {faults.LatencyMs} ms");
         if (faults.TimeoutRate > 0) parts.Add($"timeouts {Percent(faults.TimeoutRate)}");
         if (faults.MalformedRate > 0) parts.Add($"malformed replies {Percent(faults.MalformedRate)}");
-        if (faults.LoseObjects > 0) parts.Add($"lose {faults.LoseObjects} objects");
-        if (faults.CorruptObjects > 0) parts.Add($"corrupt {faults.CorruptObjects} objects");
+        if (faults.LoseObjects > 0) parts.Add($"lose {Objects(faults.LoseObjects)}");
+        if (faults.CorruptObjects > 0) parts.Add($"corrupt {Objects(faults.CorruptObjects)}");
         return parts.Count == 0 ? "no faults" : string.Join(", ", parts);
     }
+
+    private static string Objects(int count) => count == 1 ? "1 object" : $"{count} objects";
 
     private static string Percent(double rate) => (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }
