@@ -59,11 +59,7 @@ public static class ExportApi
         var range = ParseRange(from, to, time);
         if (range.Problem is not null) return range.Problem;
         var (start, end) = (range.From!.Value, range.To!.Value);
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = Attachment("mirror-verifications", start, end, "csv");
-
-        var body = http.Response.BodyWriter;
-        var csv = new CsvWriter(body);
+        var (csv, body) = StartCsv(http, "mirror-verifications", start, end);
         csv.Text("id").Text("verifiedAt").Text("outcome").Text("missing").Text("extra").Text("changed")
             .Text("byType").Text("examples").Text("alignAttempts").Text("extraCalls").Text("note").Text("syncEventId")
             .EndRow();
@@ -95,11 +91,7 @@ public static class ExportApi
         var range = ParseRange(from, to, time);
         if (range.Problem is not null) return range.Problem;
         var (start, end) = (range.From!.Value, range.To!.Value);
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = Attachment("sync-events", start, end, "csv");
-
-        var body = http.Response.BodyWriter;
-        var csv = new CsvWriter(body);
+        var (csv, body) = StartCsv(http, "sync-events", start, end);
         csv.Text("id").Text("type").Text("trigger").Text("status").Text("startedAt").Text("completedAt")
             .Text("durationMs").Text("itemsProcessed").Text("itemsAdded").Text("itemsUpdated").Text("itemsDeleted")
             .Text("errorCode").Text("errorMessage").Text("httpStatus").Text("attempt").Text("errorChainId").Text("jobId")
@@ -162,6 +154,15 @@ public static class ExportApi
 
     private static IResult BadTime(string parameter) =>
         ApiProblems.BadParameter(parameter, "must be an ISO-8601 time with a zone, such as 2026-11-01T00:00:00Z");
+
+    private static (CsvWriter Csv, System.IO.Pipelines.PipeWriter Body) StartCsv(
+        HttpContext http, string what, DateTime from, DateTime to)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = Attachment(what, from, to, "csv");
+        var body = http.Response.BodyWriter;
+        return (new CsvWriter(body), body);
+    }
 
     private static string Attachment(string what, DateTime from, DateTime to, string extension) =>
         $"attachment; filename=\"{what}-{Compact(from)}-{Compact(to)}.{extension}\"";
