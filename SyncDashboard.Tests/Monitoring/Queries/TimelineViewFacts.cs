@@ -104,6 +104,39 @@ public sealed class TimelineViewFacts
     }
 
     [Theory, BothProviders]
+    public async Task View_MarksEveryMirrorVerification_WithWhatItFound(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Open())
+        {
+            db.MirrorVerifications.AddRange(
+                new MirrorVerification { Service = Service, VerifiedUtc = Now.AddHours(-6), Outcome = VerificationOutcome.Exact },
+                new MirrorVerification
+                {
+                    Service = Service, VerifiedUtc = Now.AddHours(-2), Outcome = VerificationOutcome.Drift, Missing = 2, Changed = 1,
+                },
+                new MirrorVerification
+                {
+                    Service = Service, VerifiedUtc = Now.AddHours(-1), Outcome = VerificationOutcome.NotAligned, Note = "Todoist kept changing",
+                },
+                new MirrorVerification { Service = Service, VerifiedUtc = Now.AddDays(-2), Outcome = VerificationOutcome.Exact });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var view = await Timeline(database).ViewAsync(Service, TimelineRange.Day, Ct);
+
+        Assert.Equal(3, view.AnnotationTotal);
+        Assert.Equal(
+            [
+                (Now.AddHours(-6), "Mirror exact", (string?)null),
+                (Now.AddHours(-2), "Drift found", "2 missing, 0 extra, 1 changed"),
+                (Now.AddHours(-1), "Not verified", "Todoist kept changing"),
+            ],
+            view.Annotations.Select(a => (a.AtUtc, a.Label, a.Detail)));
+        Assert.All(view.Annotations, a => Assert.Equal(TimelineMarkerKind.Verification, a.Kind));
+    }
+
+    [Theory, BothProviders]
     public async Task View_BucketsSixHours_WithP95FromTheMergedHistograms_ForThirtyDays(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
