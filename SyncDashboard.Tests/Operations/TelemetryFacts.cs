@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
+using SyncDashboard.Access;
 using SyncDashboard.Data;
 using SyncDashboard.Operations;
 using SyncDashboard.Tests.Infrastructure;
@@ -208,6 +209,30 @@ public sealed class TelemetryFacts
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Contains("# TYPE", await served.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Prometheus_AcceptsAViewersApiKey_AndRefusesAWrongOne()
+    {
+        var key = ApiKeys.NewKey();
+        var settings = SignInHelper.UserSettings();
+        settings["Telemetry:Prometheus"] = "true";
+        settings["Access:ApiKeys:0:Name"] = "prometheus";
+        settings["Access:ApiKeys:0:Hash"] = ApiKeys.HashOf(key);
+        settings["Access:ApiKeys:0:Role"] = "Viewer";
+        await using var app = new TestApp(settings) { EnvironmentName = "Production" };
+        await app.StartAsync();
+        using var scraper = SignInHelper.Client(app);
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using var wrong = SignInHelper.Client(app);
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKeys.NewKey());
+
+        var served = await scraper.GetAsync(OperationsSetup.PrometheusPath, Ct);
+        var refused = await wrong.GetAsync(OperationsSetup.PrometheusPath, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains("# TYPE", await served.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace SyncDashboard.Access;
 
-/// <summary>The <c>ApiKey</c> scheme: <c>Authorization: Bearer &lt;key&gt;</c> on <c>/api</c> and <c>/openapi</c>,
+/// <summary>The <c>ApiKey</c> scheme: <c>Authorization: Bearer &lt;key&gt;</c> on <c>/api</c>, <c>/openapi</c> and
+/// <c>/metrics</c>,
 /// checked against <c>Access:ApiKeys</c> on every request (so a removed entry is refused at once once the configuration
 /// is reloaded). A request with such a header never uses the cookie, so it carries no ambient credential a foreign
 /// page could borrow; a bad key is a 401.</summary>
@@ -17,10 +18,14 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     private const string Bearer = "Bearer";
 
+    /// <summary>The paths that accept keys: the API, its document, and Prometheus's scrape endpoint (a scraper is
+    /// automation too, and has no way to sign in).</summary>
+    private static readonly string[] KeyPaths = ["/api", "/openapi", "/metrics"];
+
     /// <summary>Whether the request authenticates with a key: a bearer header on a path that accepts keys.</summary>
     public static bool IsBearer(HttpRequest request)
     {
-        if (!request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/openapi")) return false;
+        if (!KeyPaths.Any(path => request.Path.StartsWithSegments(path))) return false;
         var header = request.Headers.Authorization.ToString();
         return header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
             && (header.Length == Bearer.Length || header[Bearer.Length] == ' ');
