@@ -119,6 +119,34 @@ public sealed class EventQueriesFacts
         Assert.Null(await Queries(database).DetailAsync("todoist", id + 1, Ct));
     }
 
+    /// <summary>What the exports stream: every event of the service that started in [from, to), oldest first, ties
+    /// by id, on each provider.</summary>
+    [Theory, BothProviders]
+    public async Task Range_IsHalfOpen_OldestFirst_AndOnlyTheService(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await AddEventsAsync(database, 30, i => i % 4 == 0 ? SyncStatus.Failed : SyncStatus.Succeeded, sameSecondEvery: 2);
+        await using (var db = database.Open())
+        {
+            db.SyncEvents.Add(new SyncEvent
+            {
+                Service = "other", Type = SyncType.Full, Trigger = SyncTrigger.Manual, Status = SyncStatus.Succeeded,
+                StartedUtc = Start.AddSeconds(5),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var rows = new List<EventRow>();
+        await foreach (var row in Queries(database).RangeAsync("todoist", Start.AddSeconds(3), Start.AddSeconds(10), Ct)) rows.Add(row);
+
+        // Seconds 3..9, two events a second; the event of second 10 starts at the range's end and is out.
+        Assert.Equal(14, rows.Count);
+        Assert.Equal(Start.AddSeconds(3), rows[0].StartedAt);
+        Assert.Equal(Start.AddSeconds(9), rows[^1].StartedAt);
+        Assert.Equal(rows.OrderBy(r => r.StartedAt).ThenBy(r => r.Id).Select(r => r.Id), rows.Select(r => r.Id));
+        Assert.Equal(3, rows.Count(r => r.Status == SyncStatus.Failed)); // events 8, 12 and 16 of 6..19
+    }
+
     private static async Task AddEventsAsync(
         TestDatabase database, int count, Func<int, SyncStatus> status, int sameSecondEvery = 1, DateTime? startAt = null)
     {
