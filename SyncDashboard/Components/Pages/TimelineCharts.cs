@@ -30,22 +30,27 @@ public static class TimelineCharts
         NoData: new ChartNoData("No runs in this window"));
 
     /// <summary>Mean and p95 duration of successful runs per bucket; a bucket without one is a gap.</summary>
-    public static ApexOptions Durations(TimelineView view) => new(
-        Chart: ChartDefaults.Settings("line"),
-        Series:
+    public static ApexOptions Durations(TimelineView view)
+    {
+        List<ChartSeries> series =
         [
-            new ChartSeries("Mean", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.MeanDurationMs))).ToList()),
-            new ChartSeries("p95", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.P95DurationMs))).ToList()),
-        ],
-        Xaxis: ChartDefaults.TimeAxis(),
-        Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
-        Colors: [ChartPalette.Primary, ChartPalette.Warning],
-        Stroke: new ChartStroke(Width: [2, 2], Curve: "straight", DashArray: [0, 4]),
-        Markers: new ChartMarkers(Size: view.Buckets.Count <= 48 ? 3 : 0),
-        DataLabels: new ChartToggle(Enabled: false),
-        Legend: new ChartLegend(Show: true, Position: "top"),
-        Tooltip: new ChartTooltip(Shared: true, Intersect: false, X: new ChartTooltipX("dd MMM HH:mm")),
-        NoData: new ChartNoData("No successful runs in this window"));
+            new("Mean", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.MeanDurationMs))).ToList()),
+            new("p95", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.P95DurationMs))).ToList()),
+        ];
+        List<string> colors = [ChartPalette.Primary, ChartPalette.Warning];
+        return new ApexOptions(
+            Chart: ChartDefaults.Settings("line"),
+            Series: series,
+            Xaxis: ChartDefaults.TimeAxis(),
+            Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
+            Colors: colors,
+            Stroke: new ChartStroke(Width: [2, 2], Curve: "straight", DashArray: [0, 4]),
+            Markers: ChartDefaults.LineMarkers(series, colors),
+            DataLabels: new ChartToggle(Enabled: false),
+            Legend: new ChartLegend(Show: true, Position: "top"),
+            Tooltip: new ChartTooltip(Shared: true, Intersect: false, X: new ChartTooltipX("dd MMM HH:mm")),
+            NoData: new ChartNoData("No successful runs in this window"));
+    }
 
     public static string BucketWords(TimelineRange range) =>
         range.BucketHours == 1 ? "hour" : $"{range.BucketHours} hours";
