@@ -100,6 +100,9 @@ public sealed class ChartDataFacts(ChromiumFixture chromium)
         await Assertions.Expect(runs.Locator("svg.apexcharts-svg")).ToBeVisibleAsync();
         var red = await PlotPixelsAsync(page, runs, ChartPalette.Failure);
         Assert.True(red >= VisiblePixels, $"The failed run's bar shows in {red} pixels");
+        // The chain it opened, minutes ago, in the newest bucket: on the chart as well as in the table.
+        await Assertions.Expect(page.Locator("[data-marker-kind=ChainOpened]")).ToHaveCountAsync(1);
+        await Assertions.Expect(runs.Locator(".apexcharts-xaxis-annotations line")).ToHaveCountAsync(1);
         var durations = page.Locator("figure[data-testid=durations-chart]");
         await Assertions.Expect(durations.Locator("[data-testid=chart-no-data]")).ToHaveTextAsync("No successful runs in this window");
         await Assertions.Expect(durations.Locator("svg")).ToHaveCountAsync(0);
