@@ -75,6 +75,19 @@ public sealed class TodoistSimulator
         }
     }
 
+    /// <summary>Counts a call whose body could not be read (too large, not a form or JSON, an argument missing) as a
+    /// sync call refused, and returns its <paramref name="reply"/>: it never reaches <see cref="Sync"/>, yet it was
+    /// answered.</summary>
+    public SimulatorReply RefuseUnreadable(SimulatorReply reply)
+    {
+        lock (gate)
+        {
+            syncCalls++;
+            refused++;
+        }
+        return reply;
+    }
+
     /// <summary>Decides, for one incoming request, which fault (if any) to act out. Consumes nothing but the fault
     /// dice: no token is issued and no limit is used up, so a faulted call leaves the account as it was.</summary>
     public SimulatorFaultPlan NextFault()
@@ -88,7 +101,12 @@ public sealed class TodoistSimulator
                 : (rateLimited = Roll(current.RateLimitRate)) ? SimulatorFaultKind.Error
                 : Roll(current.MalformedRate) ? SimulatorFaultKind.Malformed
                 : SimulatorFaultKind.None;
-            if (kind != SimulatorFaultKind.None) faultsInjected++;
+            // A faulted call is answered (or left hanging) here and never reaches Sync, yet it is a sync call.
+            if (kind != SimulatorFaultKind.None)
+            {
+                syncCalls++;
+                faultsInjected++;
+            }
             var error = kind == SimulatorFaultKind.Error
                 ? SimulatorErrors.Injected(rateLimited ? 429 : current.ErrorStatus, current.RetryAfterSeconds)
                 : null;
