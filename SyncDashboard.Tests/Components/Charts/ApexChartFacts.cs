@@ -104,6 +104,50 @@ public sealed class ApexChartFacts
     }
 
     [Fact]
+    public async Task Render_SaysItHasNoData_AndDrawsNothing_WhenEveryValueIsAGap()
+    {
+        var (context, module) = CreateContext();
+        await using var owned = context;
+
+        var chart = RenderChart(context, Bars(null, null) with { NoData = new ChartNoData("No runs in this window") });
+
+        Assert.Equal("No runs in this window", chart.Find("[data-testid=chart-no-data]").TextContent);
+        Assert.Equal("false", chart.Find("figure").GetAttribute("data-has-data"));
+        Assert.True(chart.Find(".apex-chart-host").HasAttribute("hidden"));
+        // The caption describes a chart; with none drawn, the no-data text says it all.
+        Assert.Empty(chart.FindAll("figcaption"));
+        Assert.Empty(module.Invocations);
+        Assert.DoesNotContain(context.JSInterop.Invocations, i => i.Identifier == "import");
+    }
+
+    [Fact]
+    public async Task DataArriving_DrawsTheChart_AndDataLeaving_RemovesItAndSaysSo()
+    {
+        var (context, module) = CreateContext();
+        await using var owned = context;
+        var chart = RenderChart(context, Bars(0, 0));
+        Assert.Single(chart.FindAll("[data-testid=chart-no-data]"));
+
+        chart.Render(p => p.Add(c => c.Options, Bars(0, 2)));
+
+        var host = (ElementReference)module.VerifyInvoke("render").Arguments[0]!;
+        Assert.Empty(chart.FindAll("[data-testid=chart-no-data]"));
+        Assert.False(chart.Find(".apex-chart-host").HasAttribute("hidden"));
+
+        chart.Render(p => p.Add(c => c.Options, Bars(0, 0)));
+
+        Assert.Equal(host.Id, ((ElementReference)module.VerifyInvoke("destroy").Arguments[0]!).Id);
+        Assert.Single(chart.FindAll("[data-testid=chart-no-data]"));
+        Assert.Empty(module.Invocations["update"]);
+
+        chart.Render(p => p.Add(c => c.Options, Bars(3, 0)));
+
+        // A new chart in the same element, not an update of the one destroyed.
+        Assert.Equal(host.Id, ((ElementReference)module.VerifyInvoke("render", calledTimes: 2)[1].Arguments[0]!).Id);
+        Assert.Empty(module.Invocations["update"]);
+    }
+
+    [Fact]
     public async Task Dispose_DestroysTheChart()
     {
         var (context, module) = CreateContext();

@@ -38,6 +38,25 @@ public sealed class TimelineChartsFacts
     }
 
     [Fact]
+    public void WindowAxis_HoldsAMarkerInTheNewestBucket_AndTheFirstBarWhole()
+    {
+        var buckets = Enumerable.Range(0, 24)
+            .Select(h => new TimelineBucket(Midnight.AddHours(h), 0, h == 23 ? 1 : 0, null, null, null)).ToList();
+        // The chain the last failure opened, ten minutes before the window's end: after the newest bucket's start.
+        var chain = new TimelineAnnotation(Midnight + Day - TimeSpan.FromMinutes(10), TimelineMarkerKind.ChainOpened, "Chain #1 opened", null);
+        var view = new TimelineView(TimelineRange.Day, Midnight, Midnight + Day, buckets, [chain], 1);
+
+        var runs = TimelineCharts.Runs(view);
+
+        var axis = runs.Xaxis!;
+        Assert.InRange(runs.Annotations!.Xaxis![0].X, axis.Min!.Value, axis.Max!.Value);
+        Assert.Equal(Millis(Midnight - TimeSpan.FromMinutes(30)), axis.Min);
+        Assert.Equal(axis, TimelineCharts.Durations(view).Xaxis);
+    }
+
+    private static long Millis(DateTime utc) => new DateTimeOffset(utc).ToUnixTimeMilliseconds();
+
+    [Fact]
     public void LabelRows_FollowsTheMarkersOrder_NotTheirTimes()
     {
         Assert.Equal([1, 0], TimelineCharts.LabelRows([At(1, "Chain #1 opened"), At(0)], Day));

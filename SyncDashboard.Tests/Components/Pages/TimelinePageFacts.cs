@@ -2,6 +2,9 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Components.Pages;
+using SyncDashboard.Configuration;
+using SyncDashboard.Data;
+using SyncDashboard.Tests.Monitoring.Rollups;
 using SyncDashboard.Tests.Infrastructure;
 using Xunit;
 
@@ -41,6 +44,34 @@ public sealed class TimelinePageFacts
         Assert.Contains($"{DashboardHistory.ChainFailures} failed", page.Find("figure[data-testid=runs-chart] figcaption").TextContent);
         Assert.Equal(5, page.FindAll("[data-marker-kind]").Count);
         Assert.Equal("24h", page.Find("[data-testid=timeline]").GetAttribute("data-range"));
+    }
+
+    [Fact]
+    public async Task Open_DrawsTheFailedRun_AndSaysTheDurationsHaveNoData_WhenNoRunSucceeded()
+    {
+        await using var pages = await ChartPageBunit.CreateAsync();
+        await using (var db = pages.Database.Open())
+        {
+            var at = DashboardBunit.Now.UtcDateTime.AddHours(-2);
+            await RollupHistory.RecordAsync(db,
+            [
+                new SyncEvent
+                {
+                    Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                    Status = SyncStatus.Failed, StartedUtc = at, CompletedUtc = at.AddMilliseconds(80), DurationMs = 80,
+                    ErrorMessage = "Service Unavailable", HttpStatus = 503,
+                },
+            ]);
+        }
+
+        var page = pages.Context.Render<Timeline>();
+
+        await pages.WaitForChartsAsync(1);
+        Assert.Equal(1, pages.LastOptions("Succeeded").GetProperty("series")[1].GetProperty("data").EnumerateArray()
+            .Sum(p => p.GetProperty("y").GetDouble()));
+        Assert.Equal("No successful runs in this window",
+            page.Find("figure[data-testid=durations-chart] [data-testid=chart-no-data]").TextContent);
+        Assert.Empty(page.FindAll("figure[data-testid=runs-chart] [data-testid=chart-no-data]"));
     }
 
     [Fact]

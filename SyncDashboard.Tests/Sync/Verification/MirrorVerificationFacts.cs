@@ -86,6 +86,10 @@ public sealed class MirrorVerificationFacts
         }
         var injected = app.Simulator.InjectedDrift;
         Assert.Equal(5, injected.Count);
+        // A tampered answer is a fault injected, not a served sync: the counters still add up to the calls.
+        var counters = app.Simulator.Counters;
+        Assert.True(counters.FaultsInjected >= 1);
+        Assert.Equal(counters.SyncCalls, counters.FullSyncs + counters.IncrementalSyncs + counters.Refused + counters.FaultsInjected);
 
         await SucceedAsync(app, SyncType.Full);
 

@@ -28,4 +28,11 @@ public sealed record ApexOptions(
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Whether there is anything to draw: a value (for bars, one above zero, as a bar of height zero draws
+    /// nothing) or a moment marked on the time axis. Without either a chart would be bare axes, and ApexCharts' own
+    /// "no data" text only shows when the series have no points at all, not when every point is a gap.</summary>
+    public bool HasData() =>
+        Series.Any(s => s.Data.Any(p => p.Y is { } y && (Chart.Type != "bar" || y != 0)))
+        || Annotations?.Xaxis is { Count: > 0 };
 }

@@ -23,19 +23,21 @@ public static class PerformanceCharts
                 new ChartAnnotationLabel($"degraded above {above:0} ms ({trend.DegradedFactor:0.#}× median)",
                     Style: new ChartLabelStyle(ChartPalette.Failure, "#fff")), StrokeDashArray: 4) }
             : [];
+        List<ChartSeries> series =
+        [
+            new("p50", trend.Points.Select(p => ChartPoint.At(p.Start, ChartDefaults.Round(p.P50DurationMs))).ToList()),
+            new("p95", trend.Points.Select(p => ChartPoint.At(p.Start, ChartDefaults.Round(p.P95DurationMs))).ToList()),
+        ];
+        List<string> colors = [ChartPalette.Primary, ChartPalette.Warning];
         return new ApexOptions(
             Chart: ChartDefaults.Settings("line"),
-            Series:
-            [
-                new ChartSeries("p50", trend.Points.Select(p => ChartPoint.At(p.Start, ChartDefaults.Round(p.P50DurationMs))).ToList()),
-                new ChartSeries("p95", trend.Points.Select(p => ChartPoint.At(p.Start, ChartDefaults.Round(p.P95DurationMs))).ToList()),
-            ],
+            Series: series,
             Xaxis: ChartDefaults.TimeAxis(),
             Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
             Annotations: new ChartAnnotations(Xaxis: bands, Yaxis: threshold),
-            Colors: [ChartPalette.Primary, ChartPalette.Warning],
+            Colors: colors,
             Stroke: new ChartStroke(Width: [2, 2], Curve: "straight"),
-            Markers: new ChartMarkers(Size: trend.Points.Count <= 48 ? 3 : 0),
+            Markers: ChartDefaults.LineMarkers(series, colors),
             DataLabels: new ChartToggle(Enabled: false),
             Legend: new ChartLegend(Show: true, Position: "top"),
             Tooltip: new ChartTooltip(Shared: true, Intersect: false, X: new ChartTooltipX("dd MMM HH:mm")),

@@ -19,7 +19,7 @@ public static class TimelineCharts
             new ChartSeries("Succeeded", view.Buckets.Select(b => ChartPoint.At(b.Start, b.Successes)).ToList()),
             new ChartSeries("Failed", view.Buckets.Select(b => ChartPoint.At(b.Start, b.Failures)).ToList()),
         ],
-        Xaxis: ChartDefaults.TimeAxis(),
+        Xaxis: WindowAxis(view),
         Yaxis: [RunsAxis(view)],
         Annotations: new ChartAnnotations(Xaxis: Markers(view)),
         Colors: [ChartPalette.Success, ChartPalette.Failure],
@@ -30,22 +30,37 @@ public static class TimelineCharts
         NoData: new ChartNoData("No runs in this window"));
 
     /// <summary>Mean and p95 duration of successful runs per bucket; a bucket without one is a gap.</summary>
-    public static ApexOptions Durations(TimelineView view) => new(
-        Chart: ChartDefaults.Settings("line"),
-        Series:
+    public static ApexOptions Durations(TimelineView view)
+    {
+        List<ChartSeries> series =
         [
-            new ChartSeries("Mean", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.MeanDurationMs))).ToList()),
-            new ChartSeries("p95", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.P95DurationMs))).ToList()),
-        ],
-        Xaxis: ChartDefaults.TimeAxis(),
-        Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
-        Colors: [ChartPalette.Primary, ChartPalette.Warning],
-        Stroke: new ChartStroke(Width: [2, 2], Curve: "straight", DashArray: [0, 4]),
-        Markers: new ChartMarkers(Size: view.Buckets.Count <= 48 ? 3 : 0),
-        DataLabels: new ChartToggle(Enabled: false),
-        Legend: new ChartLegend(Show: true, Position: "top"),
-        Tooltip: new ChartTooltip(Shared: true, Intersect: false, X: new ChartTooltipX("dd MMM HH:mm")),
-        NoData: new ChartNoData("No successful runs in this window"));
+            new("Mean", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.MeanDurationMs))).ToList()),
+            new("p95", view.Buckets.Select(b => ChartPoint.At(b.Start, ChartDefaults.Round(b.P95DurationMs))).ToList()),
+        ];
+        List<string> colors = [ChartPalette.Primary, ChartPalette.Warning];
+        return new ApexOptions(
+            Chart: ChartDefaults.Settings("line"),
+            Series: series,
+            Xaxis: WindowAxis(view),
+            Yaxis: [new ChartYAxis(Title: new ChartTitle("duration (ms)"), Min: 0, DecimalsInFloat: 0)],
+            Colors: colors,
+            Stroke: new ChartStroke(Width: [2, 2], Curve: "straight", DashArray: [0, 4]),
+            Markers: ChartDefaults.LineMarkers(series, colors),
+            DataLabels: new ChartToggle(Enabled: false),
+            Legend: new ChartLegend(Show: true, Position: "top"),
+            Tooltip: new ChartTooltip(Shared: true, Intersect: false, X: new ChartTooltipX("dd MMM HH:mm")),
+            NoData: new ChartNoData("No successful runs in this window"));
+    }
+
+    /// <summary>The window's time axis, the same for both charts so that bars and dots line up: from half a bucket
+    /// before the first bucket (its bar is centred on its start) to the window's end. Left to itself the axis would
+    /// end at the newest bucket's start, and ApexCharts leaves out annotations beyond the axis: a marker in the newest
+    /// bucket, the fault injected a minute ago, was not drawn.</summary>
+    public static ChartXAxis WindowAxis(TimelineView view)
+    {
+        var halfBucket = TimeSpan.FromHours(view.Range.BucketHours) / 2;
+        return ChartDefaults.TimeAxis() with { Min = Millis(view.From - halfBucket), Max = Millis(view.To) };
+    }
 
     public static string BucketWords(TimelineRange range) =>
         range.BucketHours == 1 ? "hour" : $"{range.BucketHours} hours";
@@ -128,8 +143,10 @@ public static class TimelineCharts
         return view.Annotations.Select((a, i) => Marker(a, rows[i])).ToList();
     }
 
+    private static long Millis(DateTime utc) => (long)ChartPoint.At(utc, null).X;
+
     private static ChartXAnnotation Marker(TimelineAnnotation a, int? row) => new(
-        ChartPoint.At(a.AtUtc, null).X is long x ? x : 0,
+        Millis(a.AtUtc),
         MarkerColor(a.Kind),
         row is { } r
             ? new ChartAnnotationLabel(a.Label, Orientation: "horizontal", TextAnchor: "start", OffsetY: r * LabelRowPx,

@@ -73,7 +73,9 @@ internal static class SimulatorEndpoints
         }
 
         var (args, error) = await SyncRequestReader.ReadAsync(context.Request, ct);
-        var reply = error ?? simulator.Sync(BearerToken(context.Request), args!.SyncToken, args.ResourceTypes, args.Commands);
+        var reply = error is not null
+            ? simulator.RefuseUnreadable(error)
+            : simulator.Sync(BearerToken(context.Request), args!.SyncToken, args.ResourceTypes, args.Commands);
         await WriteAsync(context, reply, ct);
     }
 

@@ -76,6 +76,19 @@ public sealed class TodoistSimulator
         }
     }
 
+    /// <summary>Counts a call whose body could not be read (too large, not a form or JSON, an argument missing) as a
+    /// sync call refused, and returns its <paramref name="reply"/>: it never reaches <see cref="Sync"/>, yet it was
+    /// answered.</summary>
+    public SimulatorReply RefuseUnreadable(SimulatorReply reply)
+    {
+        lock (gate)
+        {
+            syncCalls++;
+            refused++;
+        }
+        return reply;
+    }
+
     /// <summary>Decides, for one incoming request, which fault (if any) to act out. Consumes nothing but the fault
     /// dice: no token is issued and no limit is used up, so a faulted call leaves the account as it was.</summary>
     public SimulatorFaultPlan NextFault()
@@ -89,7 +102,12 @@ public sealed class TodoistSimulator
                 : (rateLimited = Roll(current.RateLimitRate)) ? SimulatorFaultKind.Error
                 : Roll(current.MalformedRate) ? SimulatorFaultKind.Malformed
                 : SimulatorFaultKind.None;
-            if (kind != SimulatorFaultKind.None) faultsInjected++;
+            // A faulted call is answered (or left hanging) here and never reaches Sync, yet it is a sync call.
+            if (kind != SimulatorFaultKind.None)
+            {
+                syncCalls++;
+                faultsInjected++;
+            }
             var error = kind == SimulatorFaultKind.Error
                 ? SimulatorErrors.Injected(rateLimited ? 429 : current.ErrorStatus, current.RetryAfterSeconds)
                 : null;
@@ -163,8 +181,11 @@ public sealed class TodoistSimulator
         long since = 0;
         if (!full && !tokens.TryResolve(syncToken, out since)) return SimulatorErrors.InvalidSyncToken();
 
-        var response = full ? FullSync(types) : InjectDrift(ChangesAfter(since, types));
-        if (full) fullSyncs++; else incrementalSyncs++;
+        var response = full ? FullSync(types) : ChangesAfter(since, types);
+        // An answer the drift faults changed was given a fault: counted there, not as a served sync.
+        if (!full && InjectDrift(ref response)) faultsInjected++;
+        else if (full) fullSyncs++;
+        else incrementalSyncs++;
         return SimulatorReply.Ok(response with
         {
             SyncToken = tokens.Issue(account.Sequence),
@@ -182,18 +203,17 @@ public sealed class TodoistSimulator
         get { lock (gate) return injectedDrift.ToList(); }
     }
 
-    /// <summary>Spends the drift faults on this incremental answer; an answer they changed counts as a fault
-    /// injected.</summary>
-    private SyncResponse InjectDrift(SyncResponse answer)
+    /// <summary>Spends the drift faults on this incremental answer; true when they changed it.</summary>
+    private bool InjectDrift(ref SyncResponse answer)
     {
-        if (faults.LoseObjects == 0 && faults.CorruptObjects == 0) return answer;
+        if (faults.LoseObjects == 0 && faults.CorruptObjects == 0) return false;
         var injection = new DriftInjection(faults.LoseObjects, faults.CorruptObjects, account);
         var tampered = injection.Apply(answer);
-        if (injection.Injected.Count == 0) return answer;
+        if (injection.Injected.Count == 0) return false;
         faults = faults with { LoseObjects = injection.LoseLeft, CorruptObjects = injection.CorruptLeft };
         injectedDrift.AddRange(injection.Injected);
-        faultsInjected++;
-        return tampered;
+        answer = tampered;
+        return true;
     }
 
     /// <summary>The simulator changes its account on its own, never on request: each command is answered with its
