@@ -1,0 +1,32 @@
+namespace SyncDashboard.Slo;
+
+/// <summary>The multi-window, multi-burn-rate rule: a rule fires while both its windows burn at or above its rate.
+/// The long window says the burn is large enough to matter, the short one that it is still going on, so the alert
+/// recovers within the short window once the burn stops rather than after the long one.</summary>
+public static class SloBurnRules
+{
+    /// <summary>The windows <paramref name="rules"/> need burn rates for.</summary>
+    public static IEnumerable<TimeSpan> Windows(IEnumerable<BurnRateRule> rules) =>
+        rules.SelectMany(r => new[] { r.LongWindow, r.ShortWindow });
+
+    /// <summary>The most severe firing rule of the objective (the highest rate among equals), or null. A window
+    /// without a burn rate (nothing measured) never fires.</summary>
+    public static SloBurnFinding? Find(SloStatus status, IEnumerable<BurnRateRule> rules)
+    {
+        var firing = rules
+            .Select(rule => (rule, Long: status.BurnRate(rule.LongWindow), Short: status.BurnRate(rule.ShortWindow)))
+            .Where(r => Fires(r.Long, r.rule.BurnRate) && Fires(r.Short, r.rule.BurnRate))
+            .OrderByDescending(r => r.rule.Severity).ThenByDescending(r => r.rule.BurnRate)
+            .FirstOrDefault();
+        if (firing.rule is null) return null;
+        return new SloBurnFinding(status.Objective.Name, status.Objective.Kind, firing.rule.Severity,
+            firing.rule.BurnRate, firing.rule.LongWindow, firing.Long!.Value, firing.rule.ShortWindow, firing.Short!.Value);
+    }
+
+    private static bool Fires(double? rate, double threshold) =>
+        rate is { } r && r >= threshold * (1 - SloCalculator.Tolerance);
+
+    /// <summary>One finding per objective that burns too fast.</summary>
+    public static IReadOnlyList<SloBurnFinding> FindAll(IEnumerable<SloStatus> statuses, IReadOnlyList<BurnRateRule> rules) =>
+        statuses.Select(s => Find(s, rules)).OfType<SloBurnFinding>().ToList();
+}
