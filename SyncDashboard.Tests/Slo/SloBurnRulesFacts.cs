@@ -23,17 +23,19 @@ public sealed class SloBurnRulesFacts
     /// <summary>By hand, with the default rules at 99 %: the page at 14.4× over 1 h and 5 min needs ≥ 8.64 of the
     /// hour's 60 attempts bad (9, at minute 9) and one of the last 5; the last failure (minute 10) leaves the
     /// 5-minute window at minute 15. The 6× rule would need 21.6 of 360 bad: never. The ticket at 1× over 3 days and
-    /// 6 h needs ≥ 1 % bad over both: from the first failure on, until minute 370 when the 6 hours no longer hold
-    /// minute 10. The page outranks the ticket while both fire.</summary>
+    /// 6 h needs ≥ 1 % bad over both: at minute m ≤ 10 both hold all m + 201 attempts, m of them bad, so from m = 3
+    /// (99 m ≥ 201); later the 6 hours hold 360 attempts and need 4 bad, the failures of minutes 7 to 10 at minute
+    /// 366, 3 at minute 367. The page outranks the ticket while both fire.</summary>
     [Theory]
     [InlineData(0, null)]
-    [InlineData(1, BurnSeverity.Ticket)]
+    [InlineData(2, null)]
+    [InlineData(3, BurnSeverity.Ticket)]
     [InlineData(8, BurnSeverity.Ticket)]
     [InlineData(9, BurnSeverity.Page)]
     [InlineData(14, BurnSeverity.Page)]
     [InlineData(15, BurnSeverity.Ticket)]
-    [InlineData(369, BurnSeverity.Ticket)]
-    [InlineData(370, null)]
+    [InlineData(366, BurnSeverity.Ticket)]
+    [InlineData(367, null)]
     public void Find_FiresAndRecovers_AtTheComputedMinutes(int minute, BurnSeverity? expected)
     {
         Assert.Equal(expected, FiringAt(minute));
@@ -64,6 +66,19 @@ public sealed class SloBurnRulesFacts
         var status = SloCalculator.Evaluate(Success, new SloHistory(attempts, T0.AddHours(-1)), T0, [], [rule.LongWindow]);
 
         Assert.NotNull(SloBurnRules.Find(status, [rule]));
+    }
+
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void Find_FiresOnASuccessObjective_OnlyFromTheMinimumAttempts(int attempts, bool fires)
+    {
+        // All failed: a burn of 100× over both windows, on too few attempts or just enough.
+        var history = new SloHistory(Enumerable.Range(0, attempts).Select(i => new SloAttempt(T0.AddMinutes(-i), false)).ToList(), T0.AddHours(-1));
+        var rules = SloOptions.DefaultBurnRateRules;
+        var status = SloCalculator.Evaluate(Success, history, T0, [], SloBurnRules.Windows(rules));
+
+        Assert.Equal(fires, SloBurnRules.Find(status, rules, minAttempts: 4) is not null);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class SloCalculatorFacts
     private static SloObjective Success(double target = 0.99, int days = 1) =>
         new() { Name = "success", Kind = SloKind.Success, Target = target, WindowDays = days };
 
-    private static SloObjective Freshness(double target = 0.995, int days = 1, int thresholdMinutes = 15) =>
+    private static SloObjective Freshness(double target = 0.995, int days = 1, double thresholdMinutes = 15) =>
         new() { Name = "freshness", Kind = SloKind.Freshness, Target = target, WindowDays = days, FreshnessThresholdMinutes = thresholdMinutes };
 
     /// <summary>An attempt every 10 minutes, the newest now (k = 0) and the oldest exactly 24 h ago (k = 144, on the

@@ -43,9 +43,23 @@ public sealed class SloOptionsFacts
         });
 
         var objective = Assert.Single(options.EffectiveObjectives);
-        Assert.Equal(("fresh-hour", SloKind.Freshness, 0.9, 60), (objective.Name, objective.Kind, objective.Target, objective.FreshnessThresholdMinutes));
+        Assert.Equal(("fresh-hour", SloKind.Freshness, 0.9, (double?)60), (objective.Name, objective.Kind, objective.Target, objective.FreshnessThresholdMinutes));
         var rule = Assert.Single(options.EffectiveBurnRateRules);
         Assert.Equal((BurnSeverity.Ticket, 2.0), (rule.Severity, rule.BurnRate));
+    }
+
+    [Theory]
+    [InlineData(300, 15.0)]       // the default five-minute schedule
+    [InlineData(30, 1.5)]         // the demo's 30 seconds
+    [InlineData(null, null)]      // no schedule: freshness is not measured
+    public void Resolve_DerivesTheFreshnessThreshold_FromTheSchedule_WhenNoneIsConfigured(int? intervalSeconds, double? minutes)
+    {
+        var freshness = SloOptions.DefaultObjectives.Single(o => o.Kind == SloKind.Freshness);
+        TimeSpan? interval = intervalSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+        Assert.Equal(minutes, freshness.Resolve(interval).FreshnessThresholdMinutes);
+        Assert.Equal(60, new SloObjective { Kind = SloKind.Freshness, FreshnessThresholdMinutes = 60 }.Resolve(interval).FreshnessThresholdMinutes);
+        Assert.Null(SloOptions.DefaultObjectives.Single(o => o.Kind == SloKind.Success).Resolve(interval).FreshnessThresholdMinutes);
     }
 
     [Theory]

@@ -10,23 +10,30 @@ public static class SloBurnRules
         rules.SelectMany(r => new[] { r.LongWindow, r.ShortWindow });
 
     /// <summary>The most severe firing rule of the objective (the highest rate among equals), or null. A window
-    /// without a burn rate (nothing measured) never fires.</summary>
-    public static SloBurnFinding? Find(SloStatus status, IEnumerable<BurnRateRule> rules)
+    /// without a burn rate (nothing measured) never fires, nor does a success objective's rule whose long window
+    /// holds fewer than <paramref name="minAttempts"/> attempts.</summary>
+    public static SloBurnFinding? Find(SloStatus status, IEnumerable<BurnRateRule> rules, int minAttempts = 1) =>
+        Find(status.Objective, status.BurnRates, rules, minAttempts);
+
+    /// <summary>As above, from the burn rates alone (<see cref="SloCalculator.BurnRates"/>): alerting needs only the
+    /// rules' windows, not the objective's whole window.</summary>
+    public static SloBurnFinding? Find(
+        SloObjective objective, IReadOnlyList<BurnRateValue> rates, IEnumerable<BurnRateRule> rules, int minAttempts = 1)
     {
+        BurnRateValue? At(TimeSpan window) => rates.FirstOrDefault(b => b.Window == window);
+        double? Rate(TimeSpan window) => At(window)?.Rate;
         var firing = rules
-            .Select(rule => (rule, Long: status.BurnRate(rule.LongWindow), Short: status.BurnRate(rule.ShortWindow)))
+            .Where(rule => objective.Kind != SloKind.Success || (At(rule.LongWindow)?.Tally.Total ?? 0) >= minAttempts)
+            .Select(rule => (rule, Long: Rate(rule.LongWindow), Short: Rate(rule.ShortWindow)))
             .Where(r => Fires(r.Long, r.rule.BurnRate) && Fires(r.Short, r.rule.BurnRate))
             .OrderByDescending(r => r.rule.Severity).ThenByDescending(r => r.rule.BurnRate)
             .FirstOrDefault();
         if (firing.rule is null) return null;
-        return new SloBurnFinding(status.Objective.Name, status.Objective.Kind, firing.rule.Severity,
+        return new SloBurnFinding(objective.Name, objective.Kind, firing.rule.Severity,
             firing.rule.BurnRate, firing.rule.LongWindow, firing.Long!.Value, firing.rule.ShortWindow, firing.Short!.Value);
     }
 
     private static bool Fires(double? rate, double threshold) =>
         rate is { } r && r >= threshold * (1 - SloCalculator.Tolerance);
 
-    /// <summary>One finding per objective that burns too fast.</summary>
-    public static IReadOnlyList<SloBurnFinding> FindAll(IEnumerable<SloStatus> statuses, IReadOnlyList<BurnRateRule> rules) =>
-        statuses.Select(s => Find(s, rules)).OfType<SloBurnFinding>().ToList();
 }

@@ -30,11 +30,15 @@ public static class SloCalculator
         var window = Measure(objective, history, new TimeRange(nowUtc - objective.Window, nowUtc), excluded);
         var allowed = objective.BadShareAllowed * window.Total;
         var budget = new SloBudget(allowed, window.Bad, allowed - window.Bad);
-        var rates = burnWindows.Distinct().Order()
-            .Select(w => BurnRate(objective, history, nowUtc, w, excluded))
-            .ToList();
-        return new SloStatus(objective, nowUtc, window, budget, rates);
+        return new SloStatus(objective, nowUtc, window, budget, BurnRates(objective, history, nowUtc, burnWindows, excluded));
     }
+
+    /// <summary>The burn rates over each window, shortest first; the history needs to reach back only as far as the
+    /// longest of them.</summary>
+    public static IReadOnlyList<BurnRateValue> BurnRates(
+        SloObjective objective, SloHistory history, DateTime nowUtc, IEnumerable<TimeSpan> windows,
+        IReadOnlyList<TimeRange> excluded) =>
+        windows.Distinct().Order().Select(w => BurnRate(objective, history, nowUtc, w, excluded)).ToList();
 
     public static BurnRateValue BurnRate(
         SloObjective objective, SloHistory history, DateTime nowUtc, TimeSpan window, IReadOnlyList<TimeRange> excluded)
@@ -48,7 +52,9 @@ public static class SloCalculator
         SloObjective objective, SloHistory history, TimeRange span, IReadOnlyList<TimeRange> excluded) =>
         objective.Kind == SloKind.Success
             ? Attempts(history, span, excluded)
-            : Freshness(history, span, objective.FreshnessThreshold, excluded);
+            : objective.FreshnessThreshold is { } threshold
+                ? Freshness(history, span, threshold, excluded)
+                : new SloTally(0, 0);
 
     private static SloTally Attempts(SloHistory history, TimeRange span, IReadOnlyList<TimeRange> excluded)
     {

@@ -20,12 +20,29 @@ public sealed class SloObjective : IValidatableObject
     [Range(1, 365)]
     public int WindowDays { get; set; } = 30;
 
-    /// <summary>Freshness only: the mirror is fresh while its last successful sync ended at most this long ago.</summary>
-    [Range(1, 7 * 24 * 60)]
-    public int FreshnessThresholdMinutes { get; set; } = 15;
+    /// <summary>Freshness only: the mirror is fresh while its last successful sync ended at most this many minutes
+    /// ago. Unset: <see cref="DefaultThresholdIntervals"/> times the incremental schedule's interval (15 minutes at
+    /// the default five-minute schedule), so a slower schedule does not burn the budget by design; with no schedule
+    /// at all, freshness is not measured.</summary>
+    [Range(0.1, 7 * 24 * 60.0)]
+    public double? FreshnessThresholdMinutes { get; set; }
+
+    /// <summary>Three missed syncs in a row make the mirror stale when no threshold is configured.</summary>
+    public const int DefaultThresholdIntervals = 3;
 
     public TimeSpan Window => TimeSpan.FromDays(WindowDays);
-    public TimeSpan FreshnessThreshold => TimeSpan.FromMinutes(FreshnessThresholdMinutes);
+    public TimeSpan? FreshnessThreshold => FreshnessThresholdMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null;
+
+    /// <summary>This objective with its freshness threshold filled in from the schedule's interval when not configured
+    /// (a copy: the options stay as bound).</summary>
+    public SloObjective Resolve(TimeSpan? expectedInterval) => new()
+    {
+        Name = Name, Kind = Kind, Target = Target, WindowDays = WindowDays,
+        FreshnessThresholdMinutes = FreshnessThresholdMinutes
+            ?? (Kind == SloKind.Freshness && expectedInterval is { } interval && interval > TimeSpan.Zero
+                ? Math.Min(DefaultThresholdIntervals * interval.TotalMinutes, 7 * 24 * 60)
+                : null),
+    };
 
     /// <summary>The share of attempts or time the target allows to be bad.</summary>
     public double BadShareAllowed => 1 - Target;

@@ -15,11 +15,17 @@ public sealed class SloOptions : IValidatableObject
 
     public List<BurnRateRule> BurnRateRules { get; set; } = [];
 
-    /// <summary>99 % of attempts succeed and the mirror is at most 15 minutes old 99.5 % of the time, over 30 days.</summary>
+    /// <summary>The fewest attempts a success objective's long window must hold before a burn-rate rule may fire on it:
+    /// the first failure of a fresh install (one of two attempts) burns at 50× and would page otherwise.</summary>
+    [Range(1, 100_000)]
+    public int MinAttemptsForBurnAlerts { get; set; } = 4;
+
+    /// <summary>99 % of attempts succeed and the mirror is at most three sync intervals old (15 minutes at the
+    /// default schedule) 99.5 % of the time, over 30 days.</summary>
     public static IReadOnlyList<SloObjective> DefaultObjectives =>
     [
         new() { Name = "success", Kind = SloKind.Success, Target = 0.99, WindowDays = 30 },
-        new() { Name = "freshness", Kind = SloKind.Freshness, Target = 0.995, WindowDays = 30, FreshnessThresholdMinutes = 15 },
+        new() { Name = "freshness", Kind = SloKind.Freshness, Target = 0.995, WindowDays = 30 },
     ];
 
     /// <summary>The usual multi-window rules for a 30-day objective: a page when 2 % of the budget burns in an hour
