@@ -11,6 +11,7 @@ using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Slo;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 using SyncDashboard.Todoist.Simulator;
@@ -70,7 +71,8 @@ public abstract class QueryBenchmarkBase
         var targets = new TodoistTargetResolver(todoist, Options.Create(new SimulatorOptions()), new SimulatorEndpoint());
         Events = new EventQueries(Factory);
         Health = new HealthQueries(Factory, time, Options.Create(new HealthOptions()), Options.Create(new RetryOptions()),
-            Options.Create(new SyncOptions()), targets, new InMemoryStorage());
+            Options.Create(new SyncOptions()), targets, new InMemoryStorage(),
+            new SloQueries(Factory, time, Options.Create(new SloOptions()), Options.Create(new SyncOptions()), targets));
         Metrics = new MetricQueries(Factory);
         Timeline = new TimelineQueries(Factory, time);
         Performance = new PerformanceQueries(Factory, time);

@@ -230,6 +230,10 @@ public sealed class AlertNotificationFacts
             ["Alerts:Email:To:0"] = "ops@example.test",
             ["Alerts:NotifyAfterBadEvaluations"] = "2",
             ["Alerts:RecoverAfterGoodEvaluations"] = "2",
+            // These tests count the notifications of the per-run alerts; a few failures among a few attempts also burn
+            // the success objective's budget fast enough to page (SLO_BURN_FAST, a critical alert of its own, tested
+            // in SloApiFacts and SloQueriesFacts), so the burn-rate rules are kept out of them.
+            ["Slo:MinAttemptsForBurnAlerts"] = "100000",
             ["Alerts:CooldownSeconds"] = "0",
             ["Alerts:ReminderMinutes"] = "0",
             ["Alerts:DashboardUrl"] = "https://dash.example.test",

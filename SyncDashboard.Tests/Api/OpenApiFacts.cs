@@ -40,8 +40,8 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
         Assert.Contains(("/api/sync/resume", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
         // exports, sync, pause, resume, resolve, retry, alert notifications, and the verifications (list, status, two
-        // exports, verify now): a new route must be added here on purpose.
-        Assert.Equal(23, routes.Count);
+        // exports, verify now), and the service level objectives: a new route must be added here on purpose.
+        Assert.Equal(24, routes.Count);
         // Each route has its row in Document_ListsTheStatusCodesARouteAnswers, so none goes without its codes checked.
         Assert.Equal(routes.Order(), StatusCodeRows().Order());
         foreach (var (path, method) in routes)
@@ -61,6 +61,7 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [InlineData("/api/monitoring/state", "get", "200", "StateSummary")]
     [InlineData("/api/monitoring/errors", "get", "200,400", "ErrorReport")]
     [InlineData("/api/monitoring/health", "get", "200", "ServiceHealth")]
+    [InlineData("/api/monitoring/slo", "get", "200", "SloReport")]
     [InlineData("/api/monitoring/dashboard", "get", "200", "DashboardSummary")]
     [InlineData("/api/monitoring/metrics", "get", "200,400", "MetricRow[]")]
     [InlineData("/api/monitoring/timeline", "get", "200,400", "SyncTimeline")]

@@ -11,6 +11,7 @@ public static class FolderOrder
         "Live",
         "Access",
         "Todoist",
+        "Slo",
         "Health",
         "Sync",
         "Monitoring",

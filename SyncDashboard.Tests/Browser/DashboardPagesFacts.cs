@@ -22,6 +22,7 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
     [InlineData("/history")]
     [InlineData("/history?status=Failed&range=24h")]
     [InlineData("/simulator")]
+    [InlineData("/slo")]
     public async Task Page_LoadsLive_WithNoConsoleErrorOrFailedResponse(string path)
     {
         await using var app = new TestApp();
@@ -43,7 +44,7 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
         await app.SyncAsync(SyncType.Incremental);
 
-        foreach (var path in new[] { "/", "/timeline", "/errors?resolved=true", "/performance", "/history", "/webhooks", "/alerts", "/simulator" })
+        foreach (var path in new[] { "/", "/timeline", "/errors?resolved=true", "/performance", "/history", "/webhooks", "/alerts", "/slo", "/simulator" })
         {
             await session.OpenLiveAsync(path);
             await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Slo;
 using SyncDashboard.Sync;
 
 namespace SyncDashboard.Tests.Health;
@@ -23,6 +24,9 @@ public sealed class HealthEvaluatorFacts
         SevenDayMedianMs = 600,
         LargestRecentDeletionShare = 0.01,
     };
+
+    private static SloBurnFinding Burn(string objective, BurnSeverity severity) => new(
+        objective, SloKind.Success, severity, 14.4, TimeSpan.FromHours(1), 20, TimeSpan.FromMinutes(5), 30);
 
     private static HealthInput Failing(int consecutive, FailureKind kind = FailureKind.Transient) => Fine with
     {
@@ -93,6 +97,11 @@ public sealed class HealthEvaluatorFacts
             HealthStatus.Unhealthy, [AlertCodes.DataDrift] },
         { "drift: extra", Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 0, 3, 1) },
             HealthStatus.Unhealthy, [AlertCodes.DataDrift] },
+        // Burn-rate findings of the objectives: a page is Critical, a ticket Warning, one alert per severity.
+        { "slo: page burn", Fine with { SloBurns = [Burn("success", BurnSeverity.Page)] }, HealthStatus.Unhealthy, [AlertCodes.SloBurnFast] },
+        { "slo: ticket burn", Fine with { SloBurns = [Burn("freshness", BurnSeverity.Ticket)] }, HealthStatus.Degraded, [AlertCodes.SloBurnSlow] },
+        { "slo: two objectives at both", Fine with { SloBurns = [Burn("freshness", BurnSeverity.Ticket), Burn("success", BurnSeverity.Page)] },
+            HealthStatus.Unhealthy, [AlertCodes.SloBurnFast, AlertCodes.SloBurnSlow] },
         // Several at once: the worst wins, Critical alerts first.
         { "rate limited and 3 failures", Failing(3, FailureKind.RateLimited) with { RateLimitedUntilUtc = Now.AddMinutes(1) },
             HealthStatus.Unhealthy, [AlertCodes.ConsecutiveFailures, AlertCodes.RateLimited] },
@@ -122,6 +131,8 @@ public sealed class HealthEvaluatorFacts
         { AlertCodes.MassDeletion, Fine with { LargestRecentDeletionShare = 0.5 }, AlertSeverity.Warning },
         { AlertCodes.DataDrift, Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 2, 0, 0) }, AlertSeverity.Critical },
         { AlertCodes.DataDrift, Fine with { LastVerification = new(VerificationOutcome.Drift, Now, 0, 0, 1) }, AlertSeverity.Warning },
+        { AlertCodes.SloBurnFast, Fine with { SloBurns = [Burn("success", BurnSeverity.Page)] }, AlertSeverity.Critical },
+        { AlertCodes.SloBurnSlow, Fine with { SloBurns = [Burn("success", BurnSeverity.Ticket)] }, AlertSeverity.Warning },
     };
 
     [Theory]

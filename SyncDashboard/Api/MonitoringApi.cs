@@ -40,6 +40,13 @@ public static class MonitoringApi
             .WithDescription("Status (Unknown, Healthy, Degraded, Unhealthy), active alerts with code, severity, message " +
                 "and since-time, the next scheduled sync and uptime over 24 h, 7 d and 30 d.")
             .Produces<ServiceHealth>();
+        group.MapGet("/slo", (SloQueries slo, CancellationToken ct) => slo.GetAsync(ServiceName.Todoist, ct))
+            .WithSummary("Service level objectives")
+            .WithDescription("Each objective in effect (Slo:Objectives, success or freshness): good and bad over its window " +
+                "in attempts or minutes, attainment, the error budget (allowed, spent, remaining) and the burn rates over " +
+                "5 min, 30 min, 1 h, 6 h, 24 h and 3 d and the rules' windows, with the most severe burn-rate rule firing; " +
+                "and the rules in effect. Measured over the raw sync events.")
+            .Produces<SloReport>();
         group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(ServiceName.Todoist, ct))
             .WithSummary("Integration dashboard")
             .WithDescription("Overview (state and mirror counts), health, the last 24 hours' performance and recent activity in one call.");

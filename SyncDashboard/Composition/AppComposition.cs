@@ -7,6 +7,7 @@ using SyncDashboard.Health;
 using SyncDashboard.Live;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Operations;
+using SyncDashboard.Slo;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 using SyncDashboard.Webhooks;
@@ -23,6 +24,7 @@ public static class AppComposition
         builder.AddDatabase()
             .AddLiveUpdates()
             .AddTodoist()
+            .AddSlo()
             .AddHealth()
             .AddSync()
             .AddMonitoringQueries()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SyncDashboard.Data;
+using SyncDashboard.Slo;
 
 namespace SyncDashboard.Health;
 
@@ -17,6 +18,8 @@ namespace SyncDashboard.Health;
 /// did its job; the deletion happened in Todoist, and the operator should know).</item>
 /// <item><c>DATA_DRIFT</c>: the latest verification found the mirror different from Todoist: Critical/Unhealthy when
 /// objects were missing or extra, Warning/Degraded when only changed; it clears at the next exact verification.</item>
+/// <item><c>SLO_BURN_FAST</c>: a "page" burn-rate rule fires for an objective: Critical/Unhealthy.</item>
+/// <item><c>SLO_BURN_SLOW</c>: only a "ticket" burn-rate rule fires for an objective: Warning/Degraded.</item>
 /// </list></summary>
 public static class HealthEvaluator
 {
@@ -36,6 +39,8 @@ public static class HealthEvaluator
         found.AddIfNotNull(PerformanceDegraded(input, options));
         found.AddIfNotNull(MassDeletion(input, options));
         found.AddIfNotNull(DataDrift(input));
+        found.AddIfNotNull(SloBurn(input, BurnSeverity.Page));
+        found.AddIfNotNull(SloBurn(input, BurnSeverity.Ticket));
 
         var status = found.Count == 0 ? HealthStatus.Healthy : found.Max(f => f.Status);
         // OrderByDescending is stable: equal severities keep the rule order above (causes before symptoms).
@@ -157,6 +162,22 @@ public static class HealthEvaluator
         return drift.Missing > 0 || drift.Extra > 0
             ? Critical(AlertCodes.DataDrift, message, drift.VerifiedUtc)
             : Warning(AlertCodes.DataDrift, message, drift.VerifiedUtc);
+    }
+
+    /// <summary>One alert per severity, naming every objective that burns at it: the burn rates of two objectives
+    /// are one condition for flap control and notifications, as the code is the alert's identity.</summary>
+    private static Finding? SloBurn(HealthInput input, BurnSeverity severity)
+    {
+        var burning = input.SloBurns.Where(b => b.Severity == severity).ToList();
+        if (burning.Count == 0) return null;
+        var message = string.Join(" ", burning.Select(b => Invariant(
+            $"The {b.Objective} objective's error budget burns at {b.LongRate:0.#}× over {Words(b.LongWindow)} and {b.ShortRate:0.#}× over {Words(b.ShortWindow)} (alert from {b.Threshold:0.#}×).")));
+        message += severity == BurnSeverity.Page
+            ? " At this pace the budget is gone within days; look now (the SLO page shows what spends it)."
+            : " At this pace the objective will be missed; look when you can.";
+        return severity == BurnSeverity.Page
+            ? Critical(AlertCodes.SloBurnFast, message, null)
+            : Warning(AlertCodes.SloBurnSlow, message, null);
     }
 
     private static TimeSpan? DataAge(HealthInput input, DateTime nowUtc) =>

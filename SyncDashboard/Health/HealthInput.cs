@@ -1,4 +1,5 @@
 using SyncDashboard.Data;
+using SyncDashboard.Slo;
 
 namespace SyncDashboard.Health;
 
@@ -38,6 +39,8 @@ public sealed record HealthInput
     public DateTime? LargestRecentDeletionUtc { get; init; }
     /// <summary>The latest verification that compared the mirror with Todoist (not one that could not align).</summary>
     public VerificationSummary? LastVerification { get; init; }
+    /// <summary>The objectives whose error budget burns too fast (<see cref="SloBurnRules"/>), one per objective.</summary>
+    public IReadOnlyList<SloBurnFinding> SloBurns { get; init; } = [];
 
     public static HealthInput FromState(SyncState state) => new()
     {

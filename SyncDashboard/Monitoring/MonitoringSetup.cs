@@ -16,6 +16,7 @@ public static class MonitoringSetup
         services.AddSingleton<PerformanceQueries>();
         services.AddSingleton<PerformanceTrendQueries>();
         services.AddSingleton<FreshnessQueries>();
+        services.AddSingleton<SloQueries>();
         services.AddSingleton<HealthQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<PauseQueries>();

@@ -154,7 +154,7 @@ public sealed class SyncEngine(
             logger.LogWarning("{Type} sync lost its lease before committing; nothing was applied", request.Type);
             telemetry.RecordRun(request.Type, request.Trigger, "lease_lost", time.GetElapsedTime(started));
             trace?.SetTag("sync.outcome", "lease_lost");
-            await recorder.CloseUncountedAsync(eventId.Value, "LEASE_LOST",
+            await recorder.CloseUncountedAsync(eventId.Value, UncountedRuns.LeaseLost,
                 "Another run took over the lease before this one committed; nothing of this run was applied.");
             return (SyncOutcome.Skipped with { EventId = eventId }, null);
         }
@@ -163,7 +163,7 @@ public sealed class SyncEngine(
             // The app is stopping: not Todoist's fault and not a failure of the sync. Close the event honestly and
             // let Hangfire see the cancellation, so the job is requeued where the storage keeps it.
             trace?.SetTag("sync.outcome", "cancelled");
-            await recorder.CloseUncountedAsync(eventId.Value, "CANCELLED",
+            await recorder.CloseUncountedAsync(eventId.Value, UncountedRuns.Cancelled,
                 "The app stopped while this run was in progress; nothing of it was applied.");
             throw;
         }

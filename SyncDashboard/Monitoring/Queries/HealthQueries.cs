@@ -18,7 +18,8 @@ public sealed class HealthQueries(
     IOptions<RetryOptions> retryOptions,
     IOptions<SyncOptions> syncOptions,
     TodoistTargetResolver targets,
-    JobStorage jobStorage)
+    JobStorage jobStorage,
+    SloQueries slo)
 {
     /// <summary>How far back a sync's deletions count as recent for <c>MASS_DELETION</c>.</summary>
     public static readonly TimeSpan RecentDeletionWindow = TimeSpan.FromDays(1);
@@ -89,6 +90,7 @@ public sealed class HealthQueries(
             SevenDayMedianMs = median,
             LargestRecentDeletionShare = deletion?.Share,
             LargestRecentDeletionUtc = deletion?.AtUtc,
+            SloBurns = await slo.BurnFindingsAsync(db, service, now, ct),
         };
         var report = HealthEvaluator.Evaluate(input, healthOptions.Value, now);
 

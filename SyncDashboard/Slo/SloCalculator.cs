@@ -1,0 +1,140 @@
+namespace SyncDashboard.Slo;
+
+/// <summary>Service level objectives as pure arithmetic over plain values (see docs/slo.md for the definitions).
+/// <list type="bullet">
+/// <item>Success: good = succeeded attempts, bad = failed ones, each counted by when it ended, in the span
+/// (start, end]. An attempt that ended inside an excluded range counts neither way.</item>
+/// <item>Freshness: bad = the minutes of the span in which the last success had ended more than the threshold ago
+/// (exactly at the threshold is fresh), or none had ended yet; good = the other minutes. Time before the first attempt
+/// ever, and excluded time, count neither way.</item>
+/// <item>Budget over the objective's window: allowed = (1 − target) × total, spent = bad, remaining = allowed − spent.</item>
+/// <item>Burn rate over W: (bad ÷ total over the last W) ÷ (1 − target).</item>
+/// </list></summary>
+public static class SloCalculator
+{
+    /// <summary>The windows the page shows burn rates for; the burn-rate rules may add their own.</summary>
+    public static readonly IReadOnlyList<TimeSpan> StandardBurnWindows =
+    [
+        TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1),
+        TimeSpan.FromHours(6), TimeSpan.FromHours(24), TimeSpan.FromDays(3),
+    ];
+
+    /// <summary>Comparisons with a target or a threshold allow for the rounding of doubles: 1 − 0.99 is not exactly
+    /// 0.01, and a burn of exactly 14.4× must not read as 14.399999….</summary>
+    public const double Tolerance = 1e-9;
+
+    public static SloStatus Evaluate(
+        SloObjective objective, SloHistory history, DateTime nowUtc, IReadOnlyList<TimeRange> excluded,
+        IEnumerable<TimeSpan> burnWindows)
+    {
+        var window = Measure(objective, history, new TimeRange(nowUtc - objective.Window, nowUtc), excluded);
+        var allowed = objective.BadShareAllowed * window.Total;
+        var budget = new SloBudget(allowed, window.Bad, allowed - window.Bad);
+        return new SloStatus(objective, nowUtc, window, budget, BurnRates(objective, history, nowUtc, burnWindows, excluded));
+    }
+
+    /// <summary>The burn rates over each window, shortest first; the history needs to reach back only as far as the
+    /// longest of them.</summary>
+    public static IReadOnlyList<BurnRateValue> BurnRates(
+        SloObjective objective, SloHistory history, DateTime nowUtc, IEnumerable<TimeSpan> windows,
+        IReadOnlyList<TimeRange> excluded) =>
+        windows.Distinct().Order().Select(w => BurnRate(objective, history, nowUtc, w, excluded)).ToList();
+
+    public static BurnRateValue BurnRate(
+        SloObjective objective, SloHistory history, DateTime nowUtc, TimeSpan window, IReadOnlyList<TimeRange> excluded)
+    {
+        var tally = Measure(objective, history, new TimeRange(nowUtc - window, nowUtc), excluded);
+        return new BurnRateValue(window, tally.BadShare / objective.BadShareAllowed, tally);
+    }
+
+    /// <summary>Good and bad in <paramref name="span"/>, in the objective's unit.</summary>
+    public static SloTally Measure(
+        SloObjective objective, SloHistory history, TimeRange span, IReadOnlyList<TimeRange> excluded) =>
+        objective.Kind == SloKind.Success
+            ? Attempts(history, span, excluded)
+            : objective.FreshnessThreshold is { } threshold
+                ? Freshness(history, span, threshold, excluded)
+                : new SloTally(0, 0);
+
+    private static SloTally Attempts(SloHistory history, TimeRange span, IReadOnlyList<TimeRange> excluded)
+    {
+        var good = 0;
+        var bad = 0;
+        foreach (var attempt in history.Attempts)
+        {
+            if (attempt.EndUtc <= span.StartUtc || attempt.EndUtc > span.EndUtc) continue;
+            if (excluded.Any(r => r.Contains(attempt.EndUtc))) continue;
+            if (attempt.Succeeded) good++;
+            else bad++;
+        }
+        return new SloTally(good, bad);
+    }
+
+    private static SloTally Freshness(
+        SloHistory history, TimeRange span, TimeSpan threshold, IReadOnlyList<TimeRange> excluded)
+    {
+        if (history.HistoryStartUtc is not { } historyStart) return new SloTally(0, 0);
+        var from = span.StartUtc > historyStart ? span.StartUtc : historyStart;
+        var to = span.EndUtc;
+        if (from >= to) return new SloTally(0, 0);
+
+        var successes = history.Attempts.Where(a => a.Succeeded && a.EndUtc <= to).Select(a => a.EndUtc).Order().ToList();
+        DateTime? previous = null;
+        var stale = new List<TimeRange>();
+        var cursor = from;
+        foreach (var success in successes)
+        {
+            if (success <= from)
+            {
+                previous = success;
+                continue;
+            }
+            stale.Add(StaleBetween(cursor, success, previous, threshold));
+            previous = success;
+            cursor = success;
+        }
+        stale.Add(StaleBetween(cursor, to, previous, threshold));
+
+        var counted = new TimeRange(from, to);
+        var merged = Merge(excluded.Select(r => Clip(r, counted)));
+        var total = counted.Duration - Sum(merged);
+        var staleTime = Sum(stale) - Sum(stale.SelectMany(s => merged.Select(e => Clip(e, s))));
+        var badMinutes = staleTime.TotalMinutes;
+        return new SloTally(total.TotalMinutes - badMinutes, badMinutes);
+    }
+
+    /// <summary>The stale part of [from, to) when the last success before <paramref name="from"/> ended at
+    /// <paramref name="previous"/>: from the moment it got older than the threshold, or all of it when there was none.</summary>
+    private static TimeRange StaleBetween(DateTime from, DateTime to, DateTime? previous, TimeSpan threshold)
+    {
+        if (previous is not { } last) return new TimeRange(from, to);
+        var staleFrom = last + threshold;
+        return new TimeRange(staleFrom > from ? staleFrom : from, to);
+    }
+
+    private static TimeRange Clip(TimeRange range, TimeRange within) => new(
+        range.StartUtc > within.StartUtc ? range.StartUtc : within.StartUtc,
+        range.EndUtc < within.EndUtc ? range.EndUtc : within.EndUtc);
+
+    /// <summary>Overlapping ranges as one, so excluded time is subtracted once however the ranges overlap.</summary>
+    private static List<TimeRange> Merge(IEnumerable<TimeRange> ranges)
+    {
+        var merged = new List<TimeRange>();
+        foreach (var range in ranges.Where(r => r.Duration > TimeSpan.Zero).OrderBy(r => r.StartUtc))
+        {
+            if (merged.Count > 0 && range.StartUtc <= merged[^1].EndUtc)
+            {
+                var last = merged[^1];
+                merged[^1] = last with { EndUtc = range.EndUtc > last.EndUtc ? range.EndUtc : last.EndUtc };
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+        return merged;
+    }
+
+    private static TimeSpan Sum(IEnumerable<TimeRange> ranges) =>
+        ranges.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration);
+}
