@@ -82,7 +82,7 @@ public sealed class PrivateDatabaseFileFacts
         SkipOnWindows();
         var folder = NewFolder();
 
-        MonitoringSetup.SqliteConnectionString(new DatabaseOptions { DataFolder = folder }, "/");
+        DatabaseSetup.SqliteConnectionString(new DatabaseOptions { DataFolder = folder }, "/");
 
         Assert.Equal(PrivateFolder, File.GetUnixFileMode(folder));
     }
