@@ -154,22 +154,6 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.ToTable("alert_state", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
-                {
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime>("RevokedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("RevokedUtc");
-
-                    b.ToTable("revoked_sessions", (string)null);
-                });
-
             modelBuilder.Entity("SyncDashboard.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -205,6 +189,328 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.HasIndex("Service", "OccurredUtc");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("RevokedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("RevokedUtc");
+
+                    b.ToTable("revoked_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime>("LastOccurredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("NextRetryUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PendingJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RetryAfterSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RetryCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("TodoistErrorCode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TodoistErrorTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TodoistEventId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Service", "ResolvedUtc");
+
+                    b.ToTable("sync_errors", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ErrorChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ErrorKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemsAdded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemsProcessed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemsUpdated")
+                        .HasColumnType("int");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SyncTokenAfter")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("SyncTokenBefore")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ErrorChainId");
+
+                    b.HasIndex("StartedUtc")
+                        .HasDatabaseName("IX_sync_events_since");
+
+                    b.HasIndex("Service", "StartedUtc", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_sync_events_latest");
+
+                    b.HasIndex("Service", "Trigger", "StartedUtc")
+                        .HasDatabaseName("IX_sync_events_trigger");
+
+                    b.HasIndex("Service", "Type", "StartedUtc")
+                        .HasDatabaseName("IX_sync_events_type");
+
+                    b.HasIndex("Service", "Status", "StartedUtc", "Type", "DurationMs", "ItemsProcessed")
+                        .HasDatabaseName("IX_sync_events_status");
+
+                    b.ToTable("sync_events", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("DurationSketch")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<double?>("ErrorRate")
+                        .HasColumnType("float");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ItemsProcessed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastUpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.PrimitiveCollection<string>("LegacyDurationHistogram")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("DurationHistogram");
+
+                    b.Property<long?>("MaxDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MinDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("PeriodStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("SuccessCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TotalDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "Period", "PeriodStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("sync_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncState", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("HealthCheckedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsHealthy")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastFailedSyncUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastFullSyncUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastIncrementalSyncUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastSnapshotUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastSuccessfulSyncUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastSyncToken")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<DateTime?>("LeaseExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("RateLimitedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("WebhookSyncDueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Service");
+
+                    b.ToTable("sync_state", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>
@@ -476,308 +782,6 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.HasIndex("UpdatedAtUtc");
 
                     b.ToTable("todoist_sections", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncError", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int?>("HttpStatus")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<DateTime>("LastOccurredUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTime?>("NextRetryUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("PendingJobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("ResolvedBy")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateTime?>("ResolvedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int?>("RetryAfterSeconds")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RetryCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Service")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<int?>("TodoistErrorCode")
-                        .HasColumnType("int");
-
-                    b.Property<string>("TodoistErrorTag")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("TodoistEventId")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedUtc");
-
-                    b.HasIndex("Service", "ResolvedUtc");
-
-                    b.ToTable("sync_errors", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("CompletedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long?>("DurationMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("ErrorChainId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("ErrorKind")
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<string>("ErrorMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<int?>("HttpStatus")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ItemsAdded")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ItemsDeleted")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ItemsProcessed")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ItemsUpdated")
-                        .HasColumnType("int");
-
-                    b.Property<string>("JobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Node")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<string>("Service")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTime>("StartedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("SyncTokenAfter")
-                        .HasMaxLength(512)
-                        .HasColumnType("nvarchar(512)");
-
-                    b.Property<string>("SyncTokenBefore")
-                        .HasMaxLength(512)
-                        .HasColumnType("nvarchar(512)");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ErrorChainId");
-
-                    b.HasIndex("StartedUtc")
-                        .HasDatabaseName("IX_sync_events_since");
-
-                    b.HasIndex("Service", "StartedUtc", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("IX_sync_events_latest");
-
-                    b.HasIndex("Service", "Trigger", "StartedUtc")
-                        .HasDatabaseName("IX_sync_events_trigger");
-
-                    b.HasIndex("Service", "Type", "StartedUtc")
-                        .HasDatabaseName("IX_sync_events_type");
-
-                    b.HasIndex("Service", "Status", "StartedUtc", "Type", "DurationMs", "ItemsProcessed")
-                        .HasDatabaseName("IX_sync_events_status");
-
-                    b.ToTable("sync_events", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncMetric", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.PrimitiveCollection<string>("DurationHistogram")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<double?>("ErrorRate")
-                        .HasColumnType("float");
-
-                    b.Property<int>("FailureCount")
-                        .HasColumnType("int");
-
-                    b.Property<long>("ItemsProcessed")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("LastUpdatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long?>("MaxDurationMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("MinDurationMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTime>("PeriodStartUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Service")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<int>("SuccessCount")
-                        .HasColumnType("int");
-
-                    b.Property<long>("TotalDurationMs")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Service", "Period", "PeriodStartUtc")
-                        .IsUnique();
-
-                    b.ToTable("sync_metrics", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncState", b =>
-                {
-                    b.Property<string>("Service")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("HealthCheckedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<bool>("IsHealthy")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime?>("LastFailedSyncUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("LastFullSyncUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("LastIncrementalSyncUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("LastSnapshotUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("LastSuccessfulSyncUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("LastSyncToken")
-                        .HasMaxLength(512)
-                        .HasColumnType("nvarchar(512)");
-
-                    b.Property<DateTime?>("LeaseExpiresUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateTime?>("RateLimitedUntilUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("WebhookSyncDueUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Service");
-
-                    b.ToTable("sync_state", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.WebhookDelivery", b =>

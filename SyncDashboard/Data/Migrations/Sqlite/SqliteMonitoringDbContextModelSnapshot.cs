@@ -147,23 +147,6 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.ToTable("alert_state", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
-                {
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("RevokedUtc");
-
-                    b.ToTable("revoked_sessions", (string)null);
-                });
-
             modelBuilder.Entity("SyncDashboard.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -198,6 +181,328 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.HasIndex("Service", "OccurredUtc");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.RevokedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("RevokedUtc");
+
+                    b.ToTable("revoked_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOccurredUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextRetryUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetryAfterSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TodoistErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TodoistErrorTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TodoistEventId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Service", "ResolvedUtc");
+
+                    b.ToTable("sync_errors", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErrorChainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncTokenAfter")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncTokenBefore")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ErrorChainId");
+
+                    b.HasIndex("StartedUtc")
+                        .HasDatabaseName("IX_sync_events_since");
+
+                    b.HasIndex("Service", "StartedUtc", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_sync_events_latest");
+
+                    b.HasIndex("Service", "Trigger", "StartedUtc")
+                        .HasDatabaseName("IX_sync_events_trigger");
+
+                    b.HasIndex("Service", "Type", "StartedUtc")
+                        .HasDatabaseName("IX_sync_events_type");
+
+                    b.HasIndex("Service", "Status", "StartedUtc", "Type", "DurationMs", "ItemsProcessed")
+                        .HasDatabaseName("IX_sync_events_status");
+
+                    b.ToTable("sync_events", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DurationSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double?>("ErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemsProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastUpdatedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LegacyDurationHistogram")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DurationHistogram");
+
+                    b.Property<long?>("MaxDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodStartUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuccessCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "Period", "PeriodStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("sync_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.SyncState", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HealthCheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHealthy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFailedSyncUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastFullSyncUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastIncrementalSyncUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSnapshotUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSuccessfulSyncUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSyncToken")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RateLimitedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSyncDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Service");
+
+                    b.ToTable("sync_state", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>
@@ -474,307 +779,6 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAtUtc");
 
                     b.ToTable("todoist_sections", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncError", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("HttpStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastOccurredUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextRetryUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PendingJobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResolvedBy")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResolvedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RetryAfterSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RetryCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Service")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TodoistErrorCode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TodoistErrorTag")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TodoistEventId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedUtc");
-
-                    b.HasIndex("Service", "ResolvedUtc");
-
-                    b.ToTable("sync_errors", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CompletedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ErrorChainId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ErrorKind")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ErrorMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("HttpStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemsAdded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemsDeleted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemsProcessed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemsUpdated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("JobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Node")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Service")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SyncTokenAfter")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SyncTokenBefore")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ErrorChainId");
-
-                    b.HasIndex("StartedUtc")
-                        .HasDatabaseName("IX_sync_events_since");
-
-                    b.HasIndex("Service", "StartedUtc", "Id")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("IX_sync_events_latest");
-
-                    b.HasIndex("Service", "Trigger", "StartedUtc")
-                        .HasDatabaseName("IX_sync_events_trigger");
-
-                    b.HasIndex("Service", "Type", "StartedUtc")
-                        .HasDatabaseName("IX_sync_events_type");
-
-                    b.HasIndex("Service", "Status", "StartedUtc", "Type", "DurationMs", "ItemsProcessed")
-                        .HasDatabaseName("IX_sync_events_status");
-
-                    b.ToTable("sync_events", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncMetric", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("DurationHistogram")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("ErrorRate")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("FailureCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ItemsProcessed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastUpdatedUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MaxDurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MinDurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PeriodStartUtc")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Service")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SuccessCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TotalDurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Service", "Period", "PeriodStartUtc")
-                        .IsUnique();
-
-                    b.ToTable("sync_metrics", (string)null);
-                });
-
-            modelBuilder.Entity("SyncDashboard.Data.SyncState", b =>
-                {
-                    b.Property<string>("Service")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HealthCheckedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsHealthy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastFailedSyncUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastFullSyncUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastIncrementalSyncUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastSnapshotUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastSuccessfulSyncUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastSyncToken")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RateLimitedUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WebhookSyncDueUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Service");
-
-                    b.ToTable("sync_state", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.WebhookDelivery", b =>
