@@ -94,17 +94,33 @@ public sealed class DurationSketch : IEquatable<DurationSketch>
     public static DurationSketch Merge(IEnumerable<DurationSketch> sketches)
     {
         ArgumentNullException.ThrowIfNull(sketches);
-        var bins = new SortedDictionary<int, long>();
+        var all = sketches as IReadOnlyCollection<DurationSketch> ?? sketches.ToList();
         long zeros = 0;
-        foreach (var sketch in sketches)
+        var (lowest, highest) = (int.MaxValue, int.MinValue);
+        foreach (var sketch in all)
         {
             zeros += sketch.ZeroCount;
-            for (var i = 0; i < sketch.indexes.Length; i++)
-            {
-                bins[sketch.indexes[i]] = bins.GetValueOrDefault(sketch.indexes[i]) + sketch.counts[i];
-            }
+            if (sketch.indexes.Length == 0) continue;
+            lowest = Math.Min(lowest, sketch.indexes[0]);
+            highest = Math.Max(highest, sketch.indexes[^1]);
         }
-        return From(zeros, bins);
+        if (lowest > highest) return zeros == 0 ? Empty : new DurationSketch(zeros, [], []);
+        // Dense between the lowest and highest bin: a few hundred entries at most (every long fits in ~2,200 bins), so
+        // a month of hourly rows merges in one pass without a tree.
+        var dense = new long[highest - lowest + 1];
+        foreach (var sketch in all)
+        {
+            for (var i = 0; i < sketch.indexes.Length; i++) dense[sketch.indexes[i] - lowest] += sketch.counts[i];
+        }
+        var used = dense.Count(c => c > 0);
+        var (indexes, counts) = (new int[used], new long[used]);
+        for (int i = 0, j = 0; i < dense.Length; i++)
+        {
+            if (dense[i] == 0) continue;
+            (indexes[j], counts[j]) = (lowest + i, dense[i]);
+            j++;
+        }
+        return new DurationSketch(zeros, indexes, counts);
     }
 
     /// <summary>A sketch from counts per bin (any order; empty bins are dropped). For conversions, such as the
