@@ -353,7 +353,7 @@ public static class HistoryGenerator
     }
 
     /// <summary>One prepared INSERT of every mapped column of <typeparamref name="T"/> (its key included), with the
-    /// column names and stored values (enum strings, UTC times, JSON histograms) taken from the EF model.</summary>
+    /// column names and stored values (enum strings, UTC times, encoded duration sketches) taken from the EF model.</summary>
     private sealed class ModelInserter<T> : IDisposable
     {
         private readonly SqliteCommand command;

@@ -58,6 +58,24 @@ if (args.FirstOrDefault() == "check-queries")
     return;
 }
 
+// `percentile-accuracy` prints how far the rollups' percentiles are from the exact ones over the query benchmarks'
+// history, and what a row takes stored, for the duration sketch and the old power-of-two buckets (the extra columns of
+// PercentileBenchmarks, with the worst case and the worst per period).
+if (args.FirstOrDefault() == "percentile-accuracy")
+{
+    var history = PercentileHistory.Shared;
+    Console.WriteLine($"{history.Durations.Length:N0} timed successful runs, {history.Hours.Count:N0} hourly rows");
+    foreach (var name in new[] { PercentileAccuracyReport.Histogram, PercentileAccuracyReport.Sketch })
+    {
+        var report = PercentileAccuracyReport.Of(history, name);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {report.Comparisons:N0} percentiles, worst {report.WorstError:P2} ({report.WorstCase}), mean {report.MeanError:P2}; " +
+            $"worst per period: {string.Join(", ", report.WorstByPeriod.Select(w => $"{w.Key} {w.Value:P2}"))}; " +
+            $"bytes per hourly row {report.BytesPerHourlyRow:N1}, daily {report.BytesPerDailyRow:N1}, weekly {report.BytesPerWeeklyRow:N1}"));
+    }
+    return;
+}
+
 // `trace-queries` runs each dashboard query warm and prints every SQL command it executed with EF Core's timing, to
 // see which statement a slow query spends its time in (pair with `sqlite3 FILE 'EXPLAIN QUERY PLAN ...'`).
 if (args.FirstOrDefault() == "trace-queries")

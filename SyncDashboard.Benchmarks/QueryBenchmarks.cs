@@ -338,8 +338,8 @@ public class NaiveQueryBenchmarks : QueryBenchmarkBase
                 foreach (var r in g) MetricArithmetic.Add(metric, r.Status, r.DurationMs, r.ItemsProcessed, r.CompletedUtc ?? r.StartedUtc);
                 return new MetricRow(MetricPeriod.Hourly, g.Key, metric.SuccessCount, metric.FailureCount, metric.ItemsProcessed,
                     MetricQueries.MeanOf(metric.TotalDurationMs, metric.SuccessCount), metric.MinDurationMs,
-                    metric.MaxDurationMs, metric.ErrorRate, HistogramPercentile.Of(metric.DurationHistogram, 0.5),
-                    HistogramPercentile.Of(metric.DurationHistogram, 0.95));
+                    metric.MaxDurationMs, metric.ErrorRate, metric.DurationSketch.Quantile(0.5),
+                    metric.DurationSketch.Quantile(0.95), metric.DurationSketch.Quantile(0.99));
             })
             .ToList();
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Data;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Monitoring.Rollups;
-using SyncDashboard.Tests.Health;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Monitoring.Rollups;
 
@@ -70,10 +69,9 @@ public sealed class MetricsApiFacts
                 ErrorRate = (double)failures / inRange.Count,
             };
             Assert.Equal(expected, row);
-            HistogramPercentileFacts.AssertWithinTheBucketOf(HistogramPercentileFacts.Exact(durations, 0.5),
-                row.P50DurationMs, $"p50 of {row.PeriodStart:d}");
-            HistogramPercentileFacts.AssertWithinTheBucketOf(HistogramPercentileFacts.Exact(durations, 0.95),
-                row.P95DurationMs, $"p95 of {row.PeriodStart:d}");
+            NearestRank.AssertWithin(NearestRank.Of(durations, 0.5), row.P50DurationMs, $"p50 of {row.PeriodStart:d}");
+            NearestRank.AssertWithin(NearestRank.Of(durations, 0.95), row.P95DurationMs, $"p95 of {row.PeriodStart:d}");
+            NearestRank.AssertWithin(NearestRank.Of(durations, 0.99), row.P99DurationMs, $"p99 of {row.PeriodStart:d}");
         }
         // Together the rows cover every finished event of the service, each once.
         Assert.Equal(events.Count, rows.Sum(r => r.Successes + r.Failures));

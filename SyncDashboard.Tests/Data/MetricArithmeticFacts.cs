@@ -15,7 +15,7 @@ public sealed class MetricArithmeticFacts
     }
 
     [Fact]
-    public void Add_KeepsCountsDurationsAndHistogram_ForSuccesses()
+    public void Add_KeepsCountsDurationsAndSketch_ForSuccesses()
     {
         var metric = new SyncMetric { Service = "todoist" };
         MetricArithmetic.Add(metric, SyncStatus.Succeeded, 120, 10, Now);
@@ -27,9 +27,7 @@ public sealed class MetricArithmeticFacts
         Assert.Equal(40, metric.MinDurationMs);
         Assert.Equal(120, metric.MaxDurationMs);
         Assert.Equal(0.0, metric.ErrorRate);
-        Assert.Equal(1, metric.DurationHistogram[DurationHistogram.BucketOf(120)]);
-        Assert.Equal(1, metric.DurationHistogram[DurationHistogram.BucketOf(40)]);
-        Assert.Equal(2, metric.DurationHistogram.Sum());
+        Assert.Equal(DurationSketch.Of([120, 40]), metric.DurationSketch);
     }
 
     [Fact]
@@ -42,6 +40,7 @@ public sealed class MetricArithmeticFacts
         Assert.Equal(1, metric.FailureCount);
         Assert.Equal(100, metric.MaxDurationMs);
         Assert.Equal(0.5, metric.ErrorRate);
+        Assert.Equal(1, metric.DurationSketch.Count);
         Assert.Equal(Now, metric.LastUpdatedUtc);
     }
 
@@ -83,7 +82,7 @@ public sealed class MetricArithmeticFacts
     }
 
     [Fact]
-    public void Combine_SumsCountsAndHistograms_AndTakesTheExtremes()
+    public void Combine_SumsCountsAndMergesSketches_AndTakesTheExtremes()
     {
         var day = MetricArithmetic.DayOf(Now);
         var early = Hour(day.AddHours(1), (SyncStatus.Succeeded, 40), (SyncStatus.Failed, 9_000));
@@ -94,7 +93,7 @@ public sealed class MetricArithmeticFacts
         Assert.Equal((3, 1, 2_140L, 40L, 2_000L, 0.25), (combined.SuccessCount, combined.FailureCount,
             combined.TotalDurationMs, combined.MinDurationMs, combined.MaxDurationMs, combined.ErrorRate));
         Assert.Equal(30, combined.ItemsProcessed);
-        Assert.Equal(early.DurationHistogram.Zip(late.DurationHistogram, (a, b) => a + b), combined.DurationHistogram);
+        Assert.Equal(DurationSketch.Of([40, 2_000, 100]), combined.DurationSketch);
         Assert.Equal(late.LastUpdatedUtc, combined.LastUpdatedUtc);
         Assert.Equal((MetricPeriod.Daily, day), (combined.Period, combined.PeriodStartUtc));
     }

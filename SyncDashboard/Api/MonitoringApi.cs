@@ -53,7 +53,7 @@ public static class MonitoringApi
         group.MapGet("/metrics", GetMetricsAsync)
             .WithSummary("Metric rollups")
             .WithDescription($"period=hour|day|week (default hour), limit 1..{MetricQueries.MaxLimit} (default {DefaultMetricLimit}); newest first, " +
-                "with counts, durations, error rate and p50/p95 from the duration histograms.")
+                "with counts, durations, error rate and nearest-rank p50/p95/p99 from the duration sketches (within 2 %).")
             .Produces<IReadOnlyList<MetricRow>>()
             .ProducesValidationProblem();
         group.MapGet("/timeline", GetTimelineAsync)

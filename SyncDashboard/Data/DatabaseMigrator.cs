@@ -24,6 +24,17 @@ public sealed class DatabaseMigrator(
         {
             await db.Database.MigrateAsync(ct);
         }
+        // Before Hangfire starts, so no page shows a row without its sketch. (Where an operator applies the migrations,
+        // the rollup job does it at its next run.)
+        var upgraded = await LegacyHistogramUpgrade.RunAsync(dbFactory, ct);
+        if (upgraded.Rows > 0)
+        {
+            logger.LogInformation(
+                "Duration sketches for {Rows} rollup row(s) kept as histograms: {FromRuns} hour(s) recomputed from their " +
+                "runs, {FromBuckets} hour(s) converted from their buckets (their runs were purged), {Merged} day/week " +
+                "row(s) merged from their hours, {RollupsFromBuckets} converted from their buckets",
+                upgraded.Rows, upgraded.HoursFromRuns, upgraded.HoursFromBuckets, upgraded.RollupsMerged, upgraded.RollupsFromBuckets);
+        }
         logger.LogInformation("Monitoring database ready ({Provider})", options.Value.Provider);
     }
 

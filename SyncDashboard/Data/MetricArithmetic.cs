@@ -30,8 +30,8 @@ public static class MetricArithmetic
     };
 
     /// <summary>The rollup of <paramref name="period"/> starting at <paramref name="periodStartUtc"/> from the shorter
-    /// rows inside it: counts, items and durations summed, the least minimum, the greatest maximum, histograms added
-    /// bucket by bucket, the error rate recomputed from the sums (null without attempts). Its last update is the
+    /// rows inside it: counts, items and durations summed, the least minimum, the greatest maximum, duration sketches
+    /// merged (exactly: the merge is the sketch of all their runs), the error rate recomputed from the sums (null without attempts). Its last update is the
     /// newest of its rows', not the clock's, so combining the same rows twice gives the same row.</summary>
     public static SyncMetric Combine(
         string service, MetricPeriod period, DateTime periodStartUtc, IEnumerable<SyncMetric> rows)
@@ -44,7 +44,7 @@ public static class MetricArithmetic
             PeriodStartUtc = periodStartUtc,
             LastUpdatedUtc = periodStartUtc,
         };
-        var histogram = DurationHistogram.Empty();
+        var sketches = new List<DurationSketch>();
         foreach (var row in rows)
         {
             if (row.Service != service || row.PeriodStartUtc < periodStartUtc || row.PeriodStartUtc >= end ||
@@ -60,13 +60,10 @@ public static class MetricArithmetic
             combined.TotalDurationMs += row.TotalDurationMs;
             combined.MinDurationMs = Least(combined.MinDurationMs, row.MinDurationMs);
             combined.MaxDurationMs = Greatest(combined.MaxDurationMs, row.MaxDurationMs);
-            for (var i = 0; i < Math.Min(histogram.Length, row.DurationHistogram.Length); i++)
-            {
-                histogram[i] += row.DurationHistogram[i];
-            }
+            sketches.Add(row.DurationSketch);
             if (row.LastUpdatedUtc > combined.LastUpdatedUtc) combined.LastUpdatedUtc = row.LastUpdatedUtc;
         }
-        combined.DurationHistogram = histogram;
+        combined.DurationSketch = DurationSketch.Merge(sketches);
         var attempts = combined.SuccessCount + combined.FailureCount;
         combined.ErrorRate = attempts == 0 ? null : (double)combined.FailureCount / attempts;
         return combined;
@@ -83,10 +80,7 @@ public static class MetricArithmetic
         target.MinDurationMs = source.MinDurationMs;
         target.MaxDurationMs = source.MaxDurationMs;
         target.ErrorRate = source.ErrorRate;
-        if (!target.DurationHistogram.AsSpan().SequenceEqual(source.DurationHistogram))
-        {
-            target.DurationHistogram = (int[])source.DurationHistogram.Clone();
-        }
+        target.DurationSketch = source.DurationSketch;
         target.LastUpdatedUtc = source.LastUpdatedUtc;
     }
 
@@ -107,10 +101,7 @@ public static class MetricArithmetic
                 metric.TotalDurationMs += ms;
                 metric.MinDurationMs = metric.MinDurationMs is { } min ? Math.Min(min, ms) : ms;
                 metric.MaxDurationMs = metric.MaxDurationMs is { } max ? Math.Max(max, ms) : ms;
-                // A fresh array, so EF sees the change of a primitive collection.
-                var histogram = (int[])metric.DurationHistogram.Clone();
-                histogram[DurationHistogram.BucketOf(ms)]++;
-                metric.DurationHistogram = histogram;
+                metric.DurationSketch = metric.DurationSketch.Add(ms);
             }
         }
         else if (status == SyncStatus.Failed)

@@ -80,6 +80,9 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.ToTable("sync_metrics");
             e.Property(x => x.Service).HasMaxLength(32);
             e.HasIndex(x => new { x.Service, x.Period, x.PeriodStartUtc }).IsUnique();
+            e.Property(x => x.DurationSketch).HasConversion(s => s.Encode(), b => DurationSketch.Decode(b));
+            // The column the bucket counts always had; rows written since leave it null.
+            e.Property(x => x.LegacyDurationHistogram).HasColumnName("DurationHistogram");
         });
 
         modelBuilder.Entity<SyncError>(e =>

@@ -15,7 +15,10 @@ public sealed class SyncMetric
     public long? MaxDurationMs { get; set; }
     /// <summary>Failures over attempts; null while the period has no attempt.</summary>
     public double? ErrorRate { get; set; }
-    /// <summary>Counts per <see cref="DurationHistogram"/> bucket, so percentiles over long ranges come from rollups.</summary>
-    public int[] DurationHistogram { get; set; } = Data.DurationHistogram.Empty();
+    /// <summary>The durations of the timed successful runs, so percentiles of any range, within 2 %, come from rollups.</summary>
+    public DurationSketch DurationSketch { get; set; } = DurationSketch.Empty;
+    /// <summary>The <see cref="DurationHistogram"/> bucket counts of a row written before <see cref="DurationSketch"/>,
+    /// until <see cref="LegacyHistogramUpgrade"/> converts it; null for every other row.</summary>
+    public int[]? LegacyDurationHistogram { get; set; }
     public DateTime LastUpdatedUtc { get; set; }
 }

@@ -31,7 +31,8 @@ public sealed record HealthInput
     /// slower), exact: the nearest-rank percentile over the last hour's raw events, a few dozen rows.</summary>
     public double? LastHourP95Ms { get; init; }
     /// <summary>The median duration of successful runs over the 7 days before the recent hours, from the merged hourly
-    /// histograms (<see cref="HistogramPercentile"/>, within one bucket); null below a minimum of baseline runs.</summary>
+    /// duration sketches (<see cref="DurationSketch"/>, within 1 % of the nearest-rank median); null below a
+    /// minimum of baseline runs.</summary>
     public double? SevenDayMedianMs { get; init; }
     /// <summary>The largest share of the mirror one recent sync deleted (deleted ÷ mirrored objects before it);
     /// "recent" is the caller's window, a day suits the dashboard.</summary>

@@ -137,7 +137,7 @@ public sealed class TimelineViewFacts
     }
 
     [Theory, BothProviders]
-    public async Task View_BucketsSixHours_WithP95FromTheMergedHistograms_ForThirtyDays(TestProvider provider)
+    public async Task View_BucketsSixHours_WithP95FromTheMergedSketches_ForThirtyDays(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await DashboardHistory.SeedAsync(database.Factory(), Now, days: 3);

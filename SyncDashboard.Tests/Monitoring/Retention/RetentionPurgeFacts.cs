@@ -146,7 +146,7 @@ public sealed class RetentionPurgeFacts
         var rows = (await db.SyncMetrics.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct))
             .Select(m => $"{m.Id} {m.Service} {m.Period} {m.PeriodStartUtc:O} ok={m.SuccessCount} failed={m.FailureCount} " +
                          $"items={m.ItemsProcessed} total={m.TotalDurationMs} min={m.MinDurationMs} max={m.MaxDurationMs} " +
-                         $"rate={m.ErrorRate:R} histogram=[{string.Join(',', m.DurationHistogram)}] updated={m.LastUpdatedUtc:O}")
+                         $"rate={m.ErrorRate:R} sketch=[{m.DurationSketch}] updated={m.LastUpdatedUtc:O}")
             .ToList();
         var queries = new MetricQueries(database.Factory());
         foreach (var period in new[] { MetricPeriod.Daily, MetricPeriod.Weekly })

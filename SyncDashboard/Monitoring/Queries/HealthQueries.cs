@@ -64,8 +64,8 @@ public sealed class HealthQueries(
         var p95 = NearestRank(recent, 0.95);
         // The usual: the median of the 7 days before the recent hours, from the hourly rollups; robust to the odd full
         // sync among hundreds, and left out while there is too little history to call anything usual.
-        var baseline = await HistogramBetweenAsync(db, service, now.AddDays(-7), MetricArithmetic.HourOf(hourAgo), ct);
-        var median = baseline.Sum() >= MinBaselineSyncs ? HistogramPercentile.Of(baseline, 0.5) : null;
+        var baseline = await SketchBetweenAsync(db, service, now.AddDays(-7), MetricArithmetic.HourOf(hourAgo), ct);
+        var median = baseline.Count >= MinBaselineSyncs ? baseline.Quantile(0.5) : null;
 
         var deletion = await LargestRecentDeletionAsync(db, service, now, ct);
         var interval = SyncInterval.Of(syncOptions.Value.IncrementalCronFor(targets.IsDemoMode), now);
@@ -117,12 +117,12 @@ public sealed class HealthQueries(
     /// <summary>Below this many timed syncs in the baseline there is no "usual" to compare with.</summary>
     public const int MinBaselineSyncs = 20;
 
-    private static async Task<int[]> HistogramBetweenAsync(
+    private static async Task<DurationSketch> SketchBetweenAsync(
         MonitoringDbContext db, string service, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
-        HistogramPercentile.Merge(await db.SyncMetrics.AsNoTracking()
+        DurationSketch.Merge(await db.SyncMetrics.AsNoTracking()
             .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly
                         && m.PeriodStartUtc >= fromUtc && m.PeriodStartUtc < toUtc)
-            .Select(m => m.DurationHistogram)
+            .Select(m => m.DurationSketch)
             .ToListAsync(ct));
 
     private static double? NearestRank(List<long> values, double p)

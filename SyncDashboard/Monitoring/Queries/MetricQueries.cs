@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
 
@@ -22,14 +21,21 @@ public sealed class MetricQueries(IDbContextFactory<MonitoringDbContext> dbFacto
             .Select(m => new
             {
                 m.Period, m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.ItemsProcessed, m.TotalDurationMs,
-                m.MinDurationMs, m.MaxDurationMs, m.ErrorRate, m.DurationHistogram,
+                m.MinDurationMs, m.MaxDurationMs, m.ErrorRate, m.DurationSketch,
             })
             .ToListAsync(ct);
         return rows.Select(m => new MetricRow(
             m.Period, m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.ItemsProcessed,
             MeanOf(m.TotalDurationMs, m.SuccessCount), m.MinDurationMs, m.MaxDurationMs, m.ErrorRate,
-            HistogramPercentile.Of(m.DurationHistogram, 0.5), HistogramPercentile.Of(m.DurationHistogram, 0.95))).ToList();
+            Within(m.DurationSketch.Quantile(0.5), m.MinDurationMs, m.MaxDurationMs),
+            Within(m.DurationSketch.Quantile(0.95), m.MinDurationMs, m.MaxDurationMs),
+            Within(m.DurationSketch.Quantile(0.99), m.MinDurationMs, m.MaxDurationMs))).ToList();
     }
+
+    /// <summary>A sketch's quantile is within 1 % of the true one; it is never below the shortest run or above the
+    /// longest one, so a row of one run, or of runs that all took the same time, says exactly that.</summary>
+    internal static double? Within(double? value, long? shortest, long? longest) =>
+        value is not { } v ? null : Math.Min(Math.Max(v, shortest ?? v), longest ?? v);
 
     /// <summary>A mean that is null, never NaN, when nothing was counted.</summary>
     internal static double? MeanOf(long total, long count) => count > 0 ? (double)total / count : null;

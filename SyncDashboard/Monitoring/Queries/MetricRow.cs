@@ -3,7 +3,8 @@ using SyncDashboard.Data;
 namespace SyncDashboard.Monitoring.Queries;
 
 /// <summary>One rollup row as <c>GET /api/monitoring/metrics</c> shows it. Durations describe successful runs only
-/// (as the rollups count them); every average, rate and percentile is null when there is nothing to compute it from.</summary>
+/// (as the rollups count them); every average, rate and percentile is null when there is nothing to compute it from.
+/// Percentiles are nearest-rank, from the row's duration sketch: within 2 % of the exact ones over its runs.</summary>
 public sealed record MetricRow(
     MetricPeriod Period,
     DateTime PeriodStart,
@@ -15,4 +16,5 @@ public sealed record MetricRow(
     long? MaxDurationMs,
     double? ErrorRate,
     double? P50DurationMs,
-    double? P95DurationMs);
+    double? P95DurationMs,
+    double? P99DurationMs);

@@ -17,29 +17,29 @@ public sealed class PerformanceTrendQueries(
         var rows = await db.SyncMetrics.AsNoTracking()
             .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly &&
                         m.PeriodStartUtc >= from && m.PeriodStartUtc < to)
-            .Select(m => new { m.PeriodStartUtc, m.DurationHistogram, m.MinDurationMs, m.MaxDurationMs })
+            .Select(m => new { m.PeriodStartUtc, m.DurationSketch, m.MinDurationMs, m.MaxDurationMs })
             .ToListAsync(ct);
 
-        var whole = HistogramPercentile.Merge(rows.Select(r => r.DurationHistogram));
-        var baseline = HistogramPercentile.Of(whole, 0.5);
+        var whole = DurationSketch.Merge(rows.Select(r => r.DurationSketch));
+        var baseline = MetricQueries.Within(whole.Quantile(0.5), rows.Min(r => r.MinDurationMs), rows.Max(r => r.MaxDurationMs));
         var points = new List<PerformancePoint>();
         for (var i = 0; i < range.Days * 24 / range.BucketHours; i++)
         {
             var start = from.AddHours(i * range.BucketHours);
             var end = start.AddHours(range.BucketHours);
             var inPeriod = rows.Where(r => r.PeriodStartUtc >= start && r.PeriodStartUtc < end).ToList();
-            var merged = HistogramPercentile.Merge(inPeriod.Select(r => r.DurationHistogram));
-            var runs = merged.Sum();
+            var merged = DurationSketch.Merge(inPeriod.Select(r => r.DurationSketch));
+            var runs = (int)merged.Count;
             var (shortest, longest) = (inPeriod.Min(r => r.MinDurationMs), inPeriod.Max(r => r.MaxDurationMs));
-            var p95 = Within(HistogramPercentile.Of(merged, 0.95), shortest, longest);
-            // A histogram bucket spans a factor of two, as does the default threshold: the estimate only nominates
-            // a period, and its own runs decide, so a period is never flagged for the rounding of a bucket.
+            var p95 = MetricQueries.Within(merged.Quantile(0.95), shortest, longest);
+            // The sketch's p95 (within 1 %) counts full syncs too, which the health rule leaves out: it only nominates
+            // a period, and the period's own incremental and webhook runs decide.
             var degraded = IsDegraded(p95, runs, baseline, options) &&
                            await IsDegradedByItsRunsAsync(db, service, start, end, baseline, options, ct);
-            points.Add(new PerformancePoint(start, runs, Within(HistogramPercentile.Of(merged, 0.5), shortest, longest), p95, degraded));
+            points.Add(new PerformancePoint(start, runs, MetricQueries.Within(merged.Quantile(0.5), shortest, longest), p95, degraded));
         }
 
-        var bars = whole.Select((count, bucket) => new HistogramBar(
+        var bars = DurationHistogram.Of(whole).Select((count, bucket) => new HistogramBar(
                 DurationHistogram.LowerBoundMs(bucket),
                 bucket == DurationHistogram.BucketCount - 1 ? null : DurationHistogram.UpperBoundMs(bucket),
                 count))
@@ -60,10 +60,6 @@ public sealed class PerformanceTrendQueries(
         durations.Sort();
         return IsDegraded(PerformanceQueries.Percentile(durations, 0.95), durations.Count, baselineMedianMs, options);
     }
-
-    /// <summary>A quantile is never below the shortest run or above the longest one.</summary>
-    private static double? Within(double? value, long? shortest, long? longest) =>
-        value is not { } v ? null : Math.Min(Math.Max(v, shortest ?? v), longest ?? v);
 
     /// <summary>The health evaluator's slowness rule applied to one period: enough runs, and a p95 above the factor
     /// times the baseline median.</summary>

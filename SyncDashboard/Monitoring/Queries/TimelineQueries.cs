@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Data;
-using SyncDashboard.Health;
 
 namespace SyncDashboard.Monitoring.Queries;
 
@@ -43,7 +42,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
 
     /// <summary>The timeline page's data: bars of <see cref="TimelineRange.BucketHours"/> hours from the hourly rollups
     /// (oldest first, none missing, the last one holding the current hour), with percentiles from the rows' merged
-    /// histograms, and the newest markers of the window.</summary>
+    /// duration sketches, and the newest markers of the window.</summary>
     public async Task<TimelineView> ViewAsync(string service, TimelineRange range, CancellationToken ct)
     {
         var to = MetricArithmetic.HourOf(time.GetUtcNow().UtcDateTime).AddHours(1);
@@ -55,7 +54,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .Select(m => new
             {
                 m.PeriodStartUtc, m.SuccessCount, m.FailureCount, m.TotalDurationMs, m.MinDurationMs, m.MaxDurationMs,
-                m.DurationHistogram,
+                m.DurationSketch,
             })
             .ToListAsync(ct);
 
@@ -71,7 +70,7 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                 successes,
                 inBucket.Sum(r => r.FailureCount),
                 MetricQueries.MeanOf(inBucket.Sum(r => r.TotalDurationMs), successes),
-                Within(HistogramPercentile.Of(HistogramPercentile.Merge(inBucket.Select(r => r.DurationHistogram)), 0.95),
+                MetricQueries.Within(DurationSketch.Merge(inBucket.Select(r => r.DurationSketch)).Quantile(0.95),
                     inBucket.Min(r => r.MinDurationMs), inBucket.Max(r => r.MaxDurationMs)),
                 inBucket.Max(r => r.MaxDurationMs));
         }).ToList();
@@ -141,11 +140,6 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
         NotificationKind.CriticalAlert => "Critical alert",
         _ => to.ToString(),
     };
-
-    /// <summary>A histogram's quantile is exact only to its bucket; it is never below the shortest run or above the
-    /// longest one.</summary>
-    private static double? Within(double? value, long? shortest, long? longest) =>
-        value is not { } v ? null : Math.Min(Math.Max(v, shortest ?? v), longest ?? v);
 
     public static string ActionLabel(AuditAction action) => action switch
     {

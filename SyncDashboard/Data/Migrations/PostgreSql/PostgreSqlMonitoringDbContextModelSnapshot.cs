@@ -461,9 +461,9 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.PrimitiveCollection<int[]>("DurationHistogram")
+                    b.Property<byte[]>("DurationSketch")
                         .IsRequired()
-                        .HasColumnType("integer[]");
+                        .HasColumnType("bytea");
 
                     b.Property<double?>("ErrorRate")
                         .HasColumnType("double precision");
@@ -476,6 +476,10 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
 
                     b.Property<DateTime>("LastUpdatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<int[]>("LegacyDurationHistogram")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("DurationHistogram");
 
                     b.Property<long?>("MaxDurationMs")
                         .HasColumnType("bigint");

@@ -461,9 +461,9 @@ namespace SyncDashboard.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.PrimitiveCollection<string>("DurationHistogram")
+                    b.Property<byte[]>("DurationSketch")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<double?>("ErrorRate")
                         .HasColumnType("float");
@@ -476,6 +476,10 @@ namespace SyncDashboard.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("LastUpdatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.PrimitiveCollection<string>("LegacyDurationHistogram")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("DurationHistogram");
 
                     b.Property<long?>("MaxDurationMs")
                         .HasColumnType("bigint");

@@ -450,9 +450,9 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<string>("DurationHistogram")
+                    b.Property<byte[]>("DurationSketch")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<double?>("ErrorRate")
                         .HasColumnType("REAL");
@@ -466,6 +466,10 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<string>("LastUpdatedUtc")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LegacyDurationHistogram")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DurationHistogram");
 
                     b.Property<long?>("MaxDurationMs")
                         .HasColumnType("INTEGER");
