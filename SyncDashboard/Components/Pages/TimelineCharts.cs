@@ -75,6 +75,8 @@ public static class TimelineCharts
         TimelineMarkerKind.ChainOpened => ChartPalette.Failure,
         TimelineMarkerKind.Alert => ChartPalette.Warning,
         TimelineMarkerKind.Verification => ChartPalette.Primary,
+        TimelineMarkerKind.Acknowledgement => ChartPalette.Neutral,
+        TimelineMarkerKind.Note => ChartPalette.Note,
         _ => ChartPalette.Success,
     };
 
@@ -122,19 +124,27 @@ public static class TimelineCharts
             DecimalsInFloat: 0, ForceNiceScale: max is null ? null : true);
     }
 
+    /// <summary>A note that began before the window is drawn (and labelled) from the window's start.</summary>
     private static List<ChartXAnnotation> Markers(TimelineView view)
     {
-        var rows = LabelRows(view.Annotations, view.To - view.From);
-        return view.Annotations.Select((a, i) => Marker(a, rows[i])).ToList();
+        var shown = view.Annotations.Select(a => a.AtUtc < view.From ? a with { AtUtc = view.From } : a).ToList();
+        var rows = LabelRows(shown, view.To - view.From);
+        return shown.Select((a, i) => Marker(a, rows[i], view.To)).ToList();
     }
 
-    private static ChartXAnnotation Marker(TimelineAnnotation a, int? row) => new(
-        ChartPoint.At(a.AtUtc, null).X is long x ? x : 0,
+    /// <summary>A line at the marker's moment; a note over a range is a band to its end (at most the window's).</summary>
+    private static ChartXAnnotation Marker(TimelineAnnotation a, int? row, DateTime windowEnd) => new(
+        X(a.AtUtc),
         MarkerColor(a.Kind),
         row is { } r
             ? new ChartAnnotationLabel(a.Label, Orientation: "horizontal", TextAnchor: "start", OffsetY: r * LabelRowPx,
                 Style: new ChartLabelStyle(Background: MarkerColor(a.Kind), Color: "#fff", FontSize: "10px"),
                 BorderColor: MarkerColor(a.Kind))
             : null,
-        StrokeDashArray: a.Kind == TimelineMarkerKind.ManualAction ? 0 : 3);
+        StrokeDashArray: a.Kind == TimelineMarkerKind.ManualAction ? 0 : 3,
+        X2: a.EndUtc is { } end && end > a.AtUtc ? X(end < windowEnd ? end : windowEnd) : null,
+        FillColor: a.EndUtc is not null ? MarkerColor(a.Kind) : null,
+        Opacity: a.EndUtc is not null ? 0.12 : null);
+
+    private static long X(DateTime utc) => ChartPoint.At(utc, null).X is long x ? x : 0;
 }
