@@ -5,7 +5,8 @@ namespace SyncDashboard.Tests.Alerts;
 
 /// <summary>The flap control as a table. Each row is a run of evaluations one minute apart, written as tokens:
 /// <c>H</c> Healthy, <c>D</c> Degraded, <c>U</c> Unhealthy, <c>?</c> Unknown, <c>+X</c> adds an open critical alert
-/// with code X, <c>@n</c> lets n more minutes pass before the next evaluation. The expectation lists what is sent,
+/// with code X, a trailing <c>!</c> says every alert raised is acknowledged, <c>@n</c> lets n more minutes pass before
+/// the next evaluation. The expectation lists what is sent,
 /// as <c>index:Kind From&gt;To</c> (index of the evaluation that sends).</summary>
 public sealed class FlapControlFacts
 {
@@ -63,6 +64,19 @@ public sealed class FlapControlFacts
         { "degraded is reminded too", Reminder60, "D D @59 D", ["1:StatusChanged Healthy>Degraded", "2:Reminder Degraded>Degraded"] },
         { "reminders off", Plain, "U U @600 U @600 U", ["1:StatusChanged Healthy>Unhealthy"] },
         { "no reminder once recovered", Reminder60, "U U H H @120 H", ["1:StatusChanged Healthy>Unhealthy", "3:Recovered Unhealthy>Healthy"] },
+        // Acknowledgements hold back reminders, and nothing else.
+        { "no reminder while every alert is acknowledged", Reminder60, "U U @59 U! @59 U! @120 U!",
+            ["1:StatusChanged Healthy>Unhealthy"] },
+        { "a reminder as soon as an alert is not acknowledged", Reminder60, "U U @59 U! U",
+            ["1:StatusChanged Healthy>Unhealthy", "3:Reminder Unhealthy>Unhealthy"] },
+        { "reminders again after an acknowledged alert cleared and came back, once it counts", Reminder60, "U U @59 U! H U U",
+            ["1:StatusChanged Healthy>Unhealthy", "5:Reminder Unhealthy>Unhealthy"] },
+        { "an acknowledgement never holds a change of status", Reminder60, "D D! U! U!",
+            ["1:StatusChanged Healthy>Degraded", "2:StatusChanged Degraded>Unhealthy"] },
+        { "an acknowledgement never holds a new critical alert", Reminder60, "U+F U+F! U+F+C!",
+            ["1:StatusChanged Healthy>Unhealthy", "2:CriticalAlert Unhealthy>Unhealthy"] },
+        { "an acknowledgement never holds the recovery", Reminder60, "U U! H H",
+            ["1:StatusChanged Healthy>Unhealthy", "3:Recovered Unhealthy>Healthy"] },
     };
 
     [Theory]
@@ -80,8 +94,8 @@ public sealed class FlapControlFacts
                 now = now.AddMinutes(int.Parse(token[1..], System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
-            var (status, critical) = Parse(token);
-            var decision = FlapControl.Decide(memory, status, critical, policy, now);
+            var (status, critical, acknowledged) = Parse(token);
+            var decision = FlapControl.Decide(memory, status, critical, policy, now, acknowledged);
             if (decision.Notify is { } n) sent.Add($"{index}:{n.Kind} {n.From}>{n.To}");
             memory = decision.Memory;
             index++;
@@ -111,9 +125,32 @@ public sealed class FlapControlFacts
         Assert.Equal(2, decision.Memory.ConsecutiveBad);
     }
 
-    private static (HealthStatus Status, string[] Critical) Parse(string token)
+    /// <summary>A recovery says when the problem began (its first bad evaluation, here 12:02: the flap at 12:00 was
+    /// never announced) and when the healthy streak that ended it began (12:06, not 12:07 when M = 2 was reached).</summary>
+    [Fact]
+    public void Decide_RecoveryCarriesWhenTheProblemBeganAndEnded()
     {
-        var parts = token.Split('+');
+        var memory = AlertMemory.Initial;
+        PlannedNotification? recovery = null;
+        var now = Start;
+        foreach (var status in new[] { "D", "H", "D", "U", "H", "U", "H", "H" })
+        {
+            var decision = FlapControl.Decide(memory, Parse(status).Status, [], Plain, now);
+            memory = decision.Memory;
+            if (decision.Notify is { Kind: NotificationKind.Recovered } sent) recovery = sent;
+            now = now.AddMinutes(1);
+        }
+
+        Assert.NotNull(recovery);
+        Assert.Equal((Start.AddMinutes(2), Start.AddMinutes(6)), (recovery.ProblemSinceUtc, recovery.ProblemEndedUtc));
+        Assert.Null(memory.BadSinceUtc); // the next problem starts afresh
+        Assert.Equal(Start.AddMinutes(6), memory.GoodSinceUtc);
+    }
+
+    private static (HealthStatus Status, string[] Critical, bool Acknowledged) Parse(string token)
+    {
+        var acknowledged = token.EndsWith('!');
+        var parts = token.TrimEnd('!').Split('+');
         var status = parts[0] switch
         {
             "H" => HealthStatus.Healthy,
@@ -122,6 +159,6 @@ public sealed class FlapControlFacts
             "?" => HealthStatus.Unknown,
             _ => throw new ArgumentException($"Unknown token '{token}'."),
         };
-        return (status, parts[1..]);
+        return (status, parts[1..], acknowledged);
     }
 }

@@ -39,9 +39,10 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
         Assert.Contains(("/api/sync/pause", "post"), routes);
         Assert.Contains(("/api/sync/resume", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
-        // exports, sync, pause, resume, resolve, retry, alert notifications, and the verifications (list, status, two
-        // exports, verify now), and the service level objectives: a new route must be added here on purpose.
-        Assert.Equal(24, routes.Count);
+        // exports, sync, pause, resume, resolve, retry, alert notifications, the verifications (list, status, two
+        // exports, verify now), the service level objectives, acknowledge an alert, and the timeline notes (list, add,
+        // delete, two exports): a new route must be added here on purpose.
+        Assert.Equal(30, routes.Count);
         // Each route has its row in Document_ListsTheStatusCodesARouteAnswers, so none goes without its codes checked.
         Assert.Equal(routes.Order(), StatusCodeRows().Order());
         foreach (var (path, method) in routes)
@@ -81,6 +82,12 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [InlineData("/api/sync/resume", "post", "200", "PauseStatus")]
     [InlineData("/api/errors/{id}/resolve", "post", "204,400,404,409", "-")]
     [InlineData("/api/errors/{id}/retry", "post", "202,400,404,409", "RetryQueued")]
+    [InlineData("/api/alerts/{code}/acknowledge", "post", "200,400,409", "AcknowledgementRow")]
+    [InlineData("/api/notes", "get", "200,400", "NoteRow[]")]
+    [InlineData("/api/notes", "post", "201,400", "NoteRow")]
+    [InlineData("/api/notes/{id}", "delete", "204,400,404", "-")]
+    [InlineData("/api/monitoring/notes.csv", "get", "200,400", "string")]
+    [InlineData("/api/monitoring/notes.json", "get", "200,400", "NoteRow[]")]
     public void Document_ListsTheStatusCodesARouteAnswers(string path, string method, string codes, string success)
     {
         var responses = app.Document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
@@ -109,6 +116,17 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
             : schema.GetProperty("type").GetString()!;
 
         static string Name(JsonElement reference) => reference.GetString()!.Split('/')[^1];
+    }
+
+    /// <summary>The actions that take a JSON body say so, with its shape, so a client knows what to send.</summary>
+    [Theory]
+    [InlineData("/api/alerts/{code}/acknowledge", "AcknowledgeRequest")]
+    [InlineData("/api/notes", "NoteRequest")]
+    public void Document_DescribesTheJsonBody_OfAnActionThatTakesOne(string path, string schema)
+    {
+        var body = app.Document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody");
+        var reference = body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref");
+        Assert.Equal($"#/components/schemas/{schema}", reference.GetString());
     }
 
     [Fact]

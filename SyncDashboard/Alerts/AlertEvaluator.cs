@@ -46,6 +46,8 @@ public sealed class AlertEvaluator(
         if (reason == EvaluationReason.AfterRun && !await HasNewRunAsync(service, ct)) return;
         var (latestRun, report) = await ObserveAsync(service, ct);
         var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
+        // Reminders are held while every alert raised is acknowledged; one nobody acknowledged is reminded about.
+        var allAcknowledged = report.Alerts.Count > 0 && report.Alerts.All(a => a.Acknowledged is not null);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -64,14 +66,18 @@ public sealed class AlertEvaluator(
             if (reason == EvaluationReason.AfterRun && (latestRun is null || latestRun == state.LastRunEventId)) return;
 
             var now = time.GetUtcNow().UtcDateTime;
-            var decision = FlapControl.Decide(state.ToMemory(), report.Status, critical, FlapPolicy.From(settings), now);
+            var decision = FlapControl.Decide(
+                state.ToMemory(), report.Status, critical, FlapPolicy.From(settings), now, allAcknowledged);
             state.Remember(decision.Memory);
             state.LastObservedStatus = report.Status;
             state.LastEvaluatedUtc = now;
             if (latestRun > state.LastRunEventId || state.LastRunEventId is null) state.LastRunEventId = latestRun;
             state.Evaluations++;
             state.Version++;
-            var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, now) : [];
+            var chain = decision.Notify is { Kind: NotificationKind.Recovered, ProblemSinceUtc: { } since }
+                ? await ChainOfProblemAsync(db, service, since, now, ct)
+                : null;
+            var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, chain, now) : [];
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -109,8 +115,18 @@ public sealed class AlertEvaluator(
         await DispatchAsync(db, orphans, ct);
     }
 
+    /// <summary>The failure chain a recovery links to: the newest one open at any time during the problem (opened
+    /// before it ended, and not closed before it began). A problem without a failed run (data gone stale because
+    /// nothing ran) has none.</summary>
+    private static Task<long?> ChainOfProblemAsync(
+        MonitoringDbContext db, string service, DateTime sinceUtc, DateTime nowUtc, CancellationToken ct) =>
+        db.SyncErrors.AsNoTracking()
+            .Where(c => c.Service == service && c.CreatedUtc <= nowUtc && (c.ResolvedUtc == null || c.ResolvedUtc >= sinceUtc))
+            .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id)
+            .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+
     private List<AlertNotification> AddNotifications(
-        MonitoringDbContext db, string service, PlannedNotification planned, ServiceHealth report, DateTime now)
+        MonitoringDbContext db, string service, PlannedNotification planned, ServiceHealth report, long? chain, DateTime now)
     {
         var settings = options.Value;
         var alerts = report.Alerts;
@@ -128,6 +144,9 @@ public sealed class AlertEvaluator(
             AlertCodes = string.Join(',', alerts.Select(a => a.Code)),
             AlertsJson = AlertMessage.AlertsJson(alerts),
             Subject = AlertMessage.Subject(service, planned, alerts),
+            ProblemSinceUtc = planned.ProblemSinceUtc,
+            ProblemEndedUtc = planned.ProblemEndedUtc,
+            ErrorChainId = chain,
             Outcome = NotificationOutcome.Pending,
         }).ToList();
         db.AlertNotifications.AddRange(created);

@@ -32,7 +32,8 @@ public sealed class AlertOptions : IValidatableObject
     [Required]
     public string EvaluationCron { get; set; } = "* * * * *";
 
-    /// <summary>The dashboard's public address; messages link to its <c>/alerts</c> page. Empty: no link.</summary>
+    /// <summary>The dashboard's public address; messages link to its <c>/alerts</c> page, a recovery also to its failure
+    /// chain's card on <c>/errors</c>. Empty: no links.</summary>
     public string? DashboardUrl { get; set; }
 
     /// <summary>Delivery attempts per notification and channel, the first included.</summary>

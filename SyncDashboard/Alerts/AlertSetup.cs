@@ -19,6 +19,8 @@ public static class AlertSetup
         services.AddSingleton<AlertDelivery>();
         services.AddSingleton<AlertEvaluator>();
         services.AddSingleton<AlertQueries>();
+        // Acknowledging works with or without a channel: it is shown on the overview either way.
+        services.AddSingleton<AcknowledgementCommands>();
         services.AddTransient<AlertJobs>();
         services.AddHostedService<AlertSchedule>();
         return builder;

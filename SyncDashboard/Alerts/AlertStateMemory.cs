@@ -7,7 +7,7 @@ public static class AlertStateMemory
 {
     public static AlertMemory ToMemory(this AlertState state) => new(
         state.NotifiedStatus, state.ConsecutiveBad, state.ConsecutiveGood, state.LastSentUtc,
-        state.NotifiedCriticalCodes.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        state.NotifiedCriticalCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), state.BadSinceUtc, state.GoodSinceUtc);
 
     public static void Remember(this AlertState state, AlertMemory memory)
     {
@@ -16,5 +16,7 @@ public static class AlertStateMemory
         state.ConsecutiveGood = memory.ConsecutiveGood;
         state.LastSentUtc = memory.LastSentUtc;
         state.NotifiedCriticalCodes = string.Join(',', memory.NotifiedCriticalCodes);
+        state.BadSinceUtc = memory.BadSinceUtc;
+        state.GoodSinceUtc = memory.GoodSinceUtc;
     }
 }

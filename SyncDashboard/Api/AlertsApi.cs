@@ -1,8 +1,13 @@
+using SyncDashboard.Access;
 using SyncDashboard.Alerts;
+using SyncDashboard.Data;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Api;
 
-/// <summary><c>GET /api/monitoring/notifications</c>: the alert notifications sent, with their delivery outcome.</summary>
+/// <summary><c>GET /api/monitoring/notifications</c>: the alert notifications sent, with their delivery outcome;
+/// <c>POST /api/alerts/{code}/acknowledge</c>: acknowledge an active alert with a note.</summary>
 public static class AlertsApi
 {
     public const int DefaultNotificationLimit = 50;
@@ -18,7 +23,39 @@ public static class AlertsApi
                 $"(default {DefaultNotificationLimit}).")
             .Produces<IReadOnlyList<NotificationRow>>()
             .ProducesValidationProblem();
+        routes.MapPost("/api/alerts/{code}/acknowledge", AcknowledgeAsync).WithTags("Alerts")
+            .RequireAuthorization(AccessPolicies.Operate)
+            .WithSummary("Acknowledge an active alert")
+            .WithDescription("code is an alert code (STALE_DATA, CONSECUTIVE_FAILURES, …; case-insensitive); the body is " +
+                $"{{\"note\": \"…\"}}, 1..{AlertAcknowledgement.MaxNoteLength} characters, no control characters but line breaks. " +
+                "While every alert raised is acknowledged no reminder is sent; status changes, new critical alerts and " +
+                "the recovery still are. The acknowledgement ends by itself the first time health is evaluated without " +
+                "the alert, so its next occurrence is news again. 400 for an unknown code or a bad note, 409 when the " +
+                "alert is not active now. Acknowledging again adds another note. Audited as AcknowledgeAlert.")
+            .Accepts<AcknowledgeRequest>("application/json")
+            .Produces<AcknowledgementRow>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
+    }
+
+    private static async Task<IResult> AcknowledgeAsync(
+        string code, AcknowledgementCommands acknowledgements, HttpContext http, CancellationToken ct)
+    {
+        if (AcknowledgementCommands.CodeOf(code) is not { } known)
+        {
+            return ApiProblems.BadParameter("code", $"must be an alert code: {string.Join(", ", AlertCodes.All)}");
+        }
+        var (body, problem) = await JsonBody.ReadAsync<AcknowledgeRequest>(http.Request, "{\"note\": \"on it\"}", ct);
+        if (problem is not null) return problem;
+        if (AcknowledgementCommands.NoteProblem(body!.Note) is { } bad) return ApiProblems.BadParameter("note", bad);
+
+        var result = await acknowledgements.AcknowledgeAsync(known, body.Note!, Actor.Of(http), ct);
+        return result.Status == AcknowledgeStatus.Done
+            ? TypedResults.Ok(result.Acknowledgement)
+            : TypedResults.Problem(title: "Alert not active",
+                detail: $"{known} is not raised now, so there is nothing to acknowledge.",
+                statusCode: StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> GetNotificationsAsync(string? limit, AlertQueries alerts, CancellationToken ct)

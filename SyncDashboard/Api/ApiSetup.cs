@@ -26,6 +26,7 @@ public static class ApiSetup
         api.MapErrorsApi();
         api.MapExportApi();
         api.MapAlertsApi();
+        api.MapNotesApi();
         app.MapOpenApi();
         return app;
     }

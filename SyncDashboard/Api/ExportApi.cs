@@ -1,5 +1,6 @@
 using System.Globalization;
 using SyncDashboard.Configuration;
+using SyncDashboard.Monitoring.Notes;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Api;
@@ -50,7 +51,44 @@ public static class ExportApi
             .WithDescription("The same rows as verifications.csv, in the shape of GET /api/monitoring/verifications.")
             .Produces<IAsyncEnumerable<VerificationRow>>()
             .ProducesValidationProblem();
+        group.MapGet("/notes.csv", ExportNotesCsvAsync)
+            .WithSummary("Export timeline notes as CSV")
+            .WithDescription("Every operator's note on the timeline that touches [from, to) (a range that overlaps it, " +
+                "a moment inside it), oldest first, as CSV (the same range rules as events.csv): id, start, end (empty " +
+                "for a moment), text, who wrote it and when.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem();
+        group.MapGet("/notes.json", ExportNotesJsonAsync)
+            .WithSummary("Export timeline notes as JSON")
+            .WithDescription("The same rows as notes.csv, in the shape of GET /api/notes.")
+            .Produces<IAsyncEnumerable<NoteRow>>()
+            .ProducesValidationProblem();
         return group;
+    }
+
+    private static async Task<IResult> ExportNotesCsvAsync(
+        string? from, string? to, NoteQueries notes, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var range = ParseRange(from, to, time);
+        if (range.Problem is not null) return range.Problem;
+        var (start, end) = (range.From!.Value, range.To!.Value);
+        var (csv, body) = StartCsv(http, "timeline-notes", start, end);
+        csv.Text("id").Text("start").Text("end").Text("text").Text("createdBy").Text("createdAt").EndRow();
+        await foreach (var n in notes.RangeAsync(ServiceName.Todoist, start, end, ct))
+        {
+            csv.Number(n.Id).Time(n.Start).Time(n.End).Text(n.Text).Text(n.CreatedBy).Time(n.CreatedAt).EndRow();
+        }
+        await body.FlushAsync(ct);
+        return TypedResults.Empty;
+    }
+
+    private static IResult ExportNotesJsonAsync(
+        string? from, string? to, NoteQueries notes, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var range = ParseRange(from, to, time);
+        if (range.Problem is not null) return range.Problem;
+        http.Response.Headers.ContentDisposition = Attachment("timeline-notes", range.From!.Value, range.To!.Value, "json");
+        return TypedResults.Ok(notes.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
     }
 
     private static async Task<IResult> ExportVerificationsCsvAsync(
@@ -124,9 +162,10 @@ public static class ExportApi
 
     private static readonly DateTime FirstTime = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
 
-    private sealed record Range(DateTime? From, DateTime? To, IResult? Problem);
+    internal sealed record Range(DateTime? From, DateTime? To, IResult? Problem);
 
-    private static Range ParseRange(string? from, string? to, TimeProvider time)
+    /// <summary>A range as every export takes it (also <c>GET /api/notes</c>): see the description of events.csv.</summary>
+    internal static Range ParseRange(string? from, string? to, TimeProvider time)
     {
         DateTime end;
         if (to is null) end = time.GetUtcNow().UtcDateTime;
@@ -144,7 +183,7 @@ public static class ExportApi
     }
 
     /// <summary>A time with its zone, never a bare local time: the server's zone is nobody's business.</summary>
-    private static bool TryParseTime(string text, out DateTime utc)
+    internal static bool TryParseTime(string text, out DateTime utc)
     {
         var ok = DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal, out var parsed);
@@ -152,7 +191,7 @@ public static class ExportApi
         return ok;
     }
 
-    private static IResult BadTime(string parameter) =>
+    internal static IResult BadTime(string parameter) =>
         ApiProblems.BadParameter(parameter, "must be an ISO-8601 time with a zone, such as 2026-11-01T00:00:00Z");
 
     private static (CsvWriter Csv, System.IO.Pipelines.PipeWriter Body) StartCsv(

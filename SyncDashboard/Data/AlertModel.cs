@@ -31,5 +31,17 @@ internal static class AlertModel
             e.HasIndex(x => new { x.CreatedUtc, x.Id }).IsDescending(true, true);
             e.HasIndex(x => new { x.Outcome, x.NextAttemptUtc });
         });
+
+        modelBuilder.Entity<AlertAcknowledgement>(e =>
+        {
+            e.ToTable("alert_acknowledgements");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.AcknowledgedBy).HasMaxLength(AuditEntry.MaxActorLength);
+            e.Property(x => x.Note).HasMaxLength(AlertAcknowledgement.MaxNoteLength);
+            // The ones standing (every health evaluation asks), and the timeline's window.
+            e.HasIndex(x => new { x.Service, x.EndedUtc });
+            e.HasIndex(x => new { x.Service, x.AcknowledgedUtc });
+        });
     }
 }

@@ -16,6 +16,11 @@ public sealed class AlertNotification
     /// <summary>The open alerts (code, severity, message, since) as JSON, as the payload carries them.</summary>
     public string AlertsJson { get; set; } = "[]";
     public required string Subject { get; set; }
+    /// <summary>For a recovery: the first bad evaluation of the problem it ends, and the first Healthy one after it.</summary>
+    public DateTime? ProblemSinceUtc { get; set; }
+    public DateTime? ProblemEndedUtc { get; set; }
+    /// <summary>For a recovery: the newest failure chain open during the problem, if any (its page is linked).</summary>
+    public long? ErrorChainId { get; set; }
     public NotificationOutcome Outcome { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }

@@ -10,6 +10,10 @@ public sealed class AlertState
     public int ConsecutiveBad { get; set; }
     public int ConsecutiveGood { get; set; }
     public DateTime? LastSentUtc { get; set; }
+    /// <summary>The first bad evaluation of the problem now standing (announced or not yet); null while healthy.</summary>
+    public DateTime? BadSinceUtc { get; set; }
+    /// <summary>The first Healthy evaluation of the current healthy streak; null while bad.</summary>
+    public DateTime? GoodSinceUtc { get; set; }
     /// <summary>Comma-separated alert codes.</summary>
     public string NotifiedCriticalCodes { get; set; } = "";
     public HealthStatus? LastObservedStatus { get; set; }

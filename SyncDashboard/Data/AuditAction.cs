@@ -1,3 +1,3 @@
 namespace SyncDashboard.Data;
 
-public enum AuditAction { SyncNow, ResolveError, RetryNow, Pause, Resume, FaultInjection }
+public enum AuditAction { SyncNow, ResolveError, RetryNow, Pause, Resume, FaultInjection, AcknowledgeAlert, AddNote, DeleteNote }

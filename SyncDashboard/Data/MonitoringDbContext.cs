@@ -16,6 +16,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
+    public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
+    public DbSet<TimelineNote> TimelineNotes => Set<TimelineNote>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookRejection> WebhookRejections => Set<WebhookRejection>();
     public DbSet<TodoistItem> Items => Set<TodoistItem>();
@@ -190,6 +192,14 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.RevokedUtc);
         });
         MirrorVerificationModel.Configure(modelBuilder);
+        modelBuilder.Entity<TimelineNote>(e =>
+        {
+            e.ToTable("timeline_notes");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.Property(x => x.Text).HasMaxLength(TimelineNote.MaxTextLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(AuditEntry.MaxActorLength);
+            e.HasIndex(x => new { x.Service, x.StartUtc });
+        });
     }
 
     // Todoist ids are short opaque strings; a bound length keeps them indexable on SQL Server.

@@ -1,3 +1,4 @@
+using SyncDashboard.Monitoring.Notes;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Monitoring;
@@ -21,6 +22,9 @@ public static class MonitoringSetup
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<PauseQueries>();
         services.AddSingleton<VerificationQueries>();
+        // Operators' notes on the timeline: read with the rest, written through their own audited commands.
+        services.AddSingleton<NoteQueries>();
+        services.AddSingleton<NoteCommands>();
         return builder;
     }
 }

@@ -27,20 +27,31 @@ public sealed class ChartPageBunit : IAsyncDisposable
     public BunitJSModuleInterop Module { get; }
     public MonitoringNotifier Notifier => Context.Services.GetRequiredService<MonitoringNotifier>();
 
-    public static async Task<ChartPageBunit> CreateAsync()
+    /// <param name="asOperator">Signed in as an operator on a live circuit, so the Timeline's note buttons work;
+    /// otherwise as a viewer, who sees none.</param>
+    public static async Task<ChartPageBunit> CreateAsync(bool asOperator = false)
     {
         var database = await TestDatabase.CreateAsync();
         var context = DashboardBunit.Create();
+        var authorization = context.AddAuthorization();
+        authorization.SetAuthorized(asOperator ? "ana" : "viewer");
+        authorization.SetPolicies(asOperator
+            ? [SyncDashboard.Access.AccessPolicies.View, SyncDashboard.Access.AccessPolicies.Operate]
+            : [SyncDashboard.Access.AccessPolicies.View]);
         context.Services.AddSingleton(database.Factory());
         context.Services.AddSingleton(Options.Create(new HealthOptions()));
         context.Services.AddSingleton(new MonitoringNotifier(NullLogger<MonitoringNotifier>.Instance));
         context.Services.AddSingleton<TimelineQueries>();
+        context.Services.AddSingleton<SyncDashboard.Access.AuditLog>();
+        context.Services.AddSingleton<SyncDashboard.Monitoring.Notes.NoteCommands>();
         context.Services.AddSingleton<PerformanceQueries>();
         context.Services.AddSingleton<PerformanceTrendQueries>();
         var module = context.JSInterop.SetupModule(ApexChart.ModulePath);
         module.SetupVoid("render", _ => true).SetVoidResult();
         module.SetupVoid("update", _ => true).SetVoidResult();
         module.SetupVoid("destroy", _ => true).SetVoidResult();
+        // Last: it builds the renderer, after which no service may be added.
+        if (asOperator) context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return new ChartPageBunit(context, database, module);
     }
 

@@ -9,4 +9,6 @@ public static class ChartPalette
     public const string Warning = "#ffa800";
     public const string Info = "#2196f3";
     public const string Neutral = "#7e6fff";
+    /// <summary>An operator's note: grey, so a band behind the bars does not read as a state of the sync.</summary>
+    public const string Note = "#616161";
 }

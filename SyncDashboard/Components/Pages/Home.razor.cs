@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Alerts;
+using SyncDashboard.Components.Widgets;
 using SyncDashboard.Configuration;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Todoist;
@@ -12,6 +15,7 @@ public sealed partial class Home
     [Inject] private ErrorQueries Errors { get; set; } = default!;
     [Inject] private PauseQueries Pauses { get; set; } = default!;
     [Inject] private TodoistTargetResolver Target { get; set; } = default!;
+    [Inject] private AcknowledgementCommands Acknowledgements { get; set; } = default!;
 
     private DashboardSummary? summary;
     private PauseSummary? pause;
@@ -28,5 +32,14 @@ public sealed partial class Home
         var errors = await Errors.ReportAsync(ServiceName.Todoist, includeResolved: false, limit: 1, ct);
         var paused = dashboard.Overview.IsPaused ? await Pauses.GetAsync(ServiceName.Todoist, ct) : null;
         (summary, activeErrors, pause) = (dashboard, errors.OpenChains, paused);
+    }
+
+    private async Task<ActionOutcome> AcknowledgeAsync(string code, string note, string actor)
+    {
+        var result = await Acknowledgements.AcknowledgeAsync(code, note, actor, CancellationToken.None);
+        RequestReload();
+        return result.Status == AcknowledgeStatus.Done
+            ? new($"{code} acknowledged: no reminders while every alert is acknowledged; it ends when {code} clears.", Severity.Success)
+            : new($"{code} is no longer raised: there is nothing to acknowledge.", Severity.Info);
     }
 }

@@ -90,6 +90,8 @@ public static class TimelineCharts
         TimelineMarkerKind.ChainOpened => ChartPalette.Failure,
         TimelineMarkerKind.Alert => ChartPalette.Warning,
         TimelineMarkerKind.Verification => ChartPalette.Primary,
+        TimelineMarkerKind.Acknowledgement => ChartPalette.Neutral,
+        TimelineMarkerKind.Note => ChartPalette.Note,
         _ => ChartPalette.Success,
     };
 
@@ -137,15 +139,18 @@ public static class TimelineCharts
             DecimalsInFloat: 0, ForceNiceScale: max is null ? null : true);
     }
 
+    /// <summary>A note that began before the window is drawn (and labelled) from the window's start.</summary>
     private static List<ChartXAnnotation> Markers(TimelineView view)
     {
-        var rows = LabelRows(view.Annotations, view.To - view.From);
-        return view.Annotations.Select((a, i) => Marker(a, rows[i])).ToList();
+        var shown = view.Annotations.Select(a => a.AtUtc < view.From ? a with { AtUtc = view.From } : a).ToList();
+        var rows = LabelRows(shown, view.To - view.From);
+        return shown.Select((a, i) => Marker(a, rows[i], view.To)).ToList();
     }
 
     private static long Millis(DateTime utc) => (long)ChartPoint.At(utc, null).X;
 
-    private static ChartXAnnotation Marker(TimelineAnnotation a, int? row) => new(
+    /// <summary>A line at the marker's moment; a note over a range is a band to its end (at most the window's).</summary>
+    private static ChartXAnnotation Marker(TimelineAnnotation a, int? row, DateTime windowEnd) => new(
         Millis(a.AtUtc),
         MarkerColor(a.Kind),
         row is { } r
@@ -153,5 +158,9 @@ public static class TimelineCharts
                 Style: new ChartLabelStyle(Background: MarkerColor(a.Kind), Color: "#fff", FontSize: "10px"),
                 BorderColor: MarkerColor(a.Kind))
             : null,
-        StrokeDashArray: a.Kind == TimelineMarkerKind.ManualAction ? 0 : 3);
+        StrokeDashArray: a.Kind == TimelineMarkerKind.ManualAction ? 0 : 3,
+        X2: a.EndUtc is { } end && end > a.AtUtc ? Millis(end < windowEnd ? end : windowEnd) : null,
+        FillColor: a.EndUtc is not null ? MarkerColor(a.Kind) : null,
+        Opacity: a.EndUtc is not null ? 0.12 : null);
+
 }

@@ -41,5 +41,18 @@ public sealed class DisplayZone
     /// <summary>The hover text: the UTC time beside a local one; beside a UTC one, why it is not local.</summary>
     public string Title(DateTime utc) => Browser is null ? $"UTC: {note}" : DisplayFormat.Utc(utc);
 
+    /// <summary>A wall-clock time in this zone (the browser's; UTC while not known) as the same moment in UTC; null
+    /// for a time that does not exist there (skipped when the clocks go forward).</summary>
+    public DateTime? ToUtc(DateTime local)
+    {
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Browser is null) return DateTime.SpecifyKind(wall, DateTimeKind.Utc);
+        return Browser.IsInvalidTime(wall) ? null : TimeZoneInfo.ConvertTimeToUtc(wall, Browser);
+    }
+
+    /// <summary>A UTC time as the wall-clock time of this zone (UTC itself while the browser's is not known).</summary>
+    public DateTime ToLocal(DateTime utc) =>
+        Browser is null ? DateTime.SpecifyKind(utc, DateTimeKind.Unspecified) : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Browser);
+
     public override string ToString() => Browser is null ? $"UTC ({note})" : Browser.Id;
 }

@@ -10,7 +10,8 @@ using SyncDashboard.Todoist;
 namespace SyncDashboard.Monitoring.Queries;
 
 /// <summary>Gathers what <see cref="HealthEvaluator"/> judges from the database, the options and Hangfire, and
-/// evaluates it now. The evaluator stays pure; this class only reads.</summary>
+/// evaluates it now. The evaluator stays pure; this class reads, and writes one thing: each evaluation ends the
+/// acknowledgements whose alert it no longer raises (see <see cref="AcknowledgementsAsync"/>).</summary>
 public sealed class HealthQueries(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     TimeProvider time,
@@ -93,11 +94,13 @@ public sealed class HealthQueries(
             SloBurns = await slo.BurnFindingsAsync(db, service, now, ct),
         };
         var report = HealthEvaluator.Evaluate(input, healthOptions.Value, now);
+        var acknowledged = await AcknowledgementsAsync(db, service, report.Alerts.Select(a => a.Code).ToList(), now, ct);
 
         return new ServiceHealth(
             service,
             report.Status,
-            report.Alerts.Select(a => new HealthAlertRow(a.Code, a.Severity, a.Message, a.SinceUtc)).ToList(),
+            report.Alerts.Select(a => new HealthAlertRow(a.Code, a.Severity, a.Message, a.SinceUtc,
+                acknowledged.GetValueOrDefault(a.Code))).ToList(),
             now,
             state.LastSuccessfulSyncUtc,
             state.ConsecutiveFailures,
@@ -112,6 +115,30 @@ public sealed class HealthQueries(
             interval?.TotalSeconds,
             NextScheduledSync(),
             Uptime.Summarize(await AttemptPointsAsync(db, service, now.AddDays(-30), ct), now));
+    }
+
+    /// <summary>Ends the acknowledgements whose alert this evaluation no longer raises, and returns the newest standing
+    /// one of each alert it raises. Whoever evaluates health first sees the recovery: the alert evaluation (after every
+    /// run and every minute), the overview and the Alerts page, the API, the telemetry gauges. The update is
+    /// conditional, so when several nodes see it at once the first one's time stands. Only acknowledgements made
+    /// before this evaluation began are ended: one made meanwhile was made against newer health than these inputs.</summary>
+    private static async Task<Dictionary<string, AcknowledgementRow>> AcknowledgementsAsync(
+        MonitoringDbContext db, string service, IReadOnlyList<string> raised, DateTime evaluatedUtc, CancellationToken ct)
+    {
+        var standing = await db.AlertAcknowledgements.AsNoTracking()
+            .Where(a => a.Service == service && a.EndedUtc == null)
+            .OrderByDescending(a => a.AcknowledgedUtc).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.Code, Row = new AcknowledgementRow(a.Id, a.Code, a.AcknowledgedBy, a.AcknowledgedUtc, a.Note, null) })
+            .ToListAsync(ct);
+        if (standing.Count == 0) return [];
+        var ended = standing.Where(a => !raised.Contains(a.Code) && a.Row.At < evaluatedUtc).Select(a => a.Id).ToList();
+        if (ended.Count > 0)
+        {
+            await db.AlertAcknowledgements.Where(a => ended.Contains(a.Id) && a.EndedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.EndedUtc, evaluatedUtc), ct);
+        }
+        return standing.Where(a => raised.Contains(a.Code)).GroupBy(a => a.Code)
+            .ToDictionary(g => g.Key, g => g.First().Row, StringComparer.Ordinal);
     }
 
     /// <summary>Below this many timed syncs in the baseline there is no "usual" to compare with.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Data;
+using SyncDashboard.Health;
+using SyncDashboard.Monitoring.Notes;
 
 namespace SyncDashboard.Monitoring.Queries;
 
@@ -82,8 +84,10 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
     private static async Task<(IReadOnlyList<TimelineAnnotation> Newest, int Total)> AnnotationsAsync(
         MonitoringDbContext db, string service, DateTime from, DateTime to, CancellationToken ct)
     {
+        // An acknowledgement and a note added have markers of their own, from their tables, with more to say.
         var audit = db.AuditEntries.AsNoTracking()
-            .Where(a => a.Service == service && a.OccurredUtc >= from && a.OccurredUtc < to);
+            .Where(a => a.Service == service && a.OccurredUtc >= from && a.OccurredUtc < to
+                        && a.Action != AuditAction.AcknowledgeAlert && a.Action != AuditAction.AddNote);
         var opened = db.SyncErrors.AsNoTracking()
             .Where(c => c.Service == service && c.CreatedUtc >= from && c.CreatedUtc < to);
         var closed = db.SyncErrors.AsNoTracking()
@@ -95,8 +99,14 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .Select(g => new { g.Key.CreatedUtc, g.Key.Kind, g.Key.ToStatus, Subject = g.Min(n => n.Subject) });
         var verified = db.MirrorVerifications.AsNoTracking()
             .Where(v => v.Service == service && v.VerifiedUtc >= from && v.VerifiedUtc < to);
+        var acknowledged = db.AlertAcknowledgements.AsNoTracking()
+            .Where(a => a.Service == service && a.AcknowledgedUtc >= from && a.AcknowledgedUtc < to);
+        var unacknowledged = db.AlertAcknowledgements.AsNoTracking()
+            .Where(a => a.Service == service && a.EndedUtc >= from && a.EndedUtc < to);
+        var noted = NoteQueries.InWindow(db, service, from, to);
         var total = await audit.CountAsync(ct) + await opened.CountAsync(ct) + await closed.CountAsync(ct) +
-                    await alerts.CountAsync(ct) + await verified.CountAsync(ct);
+                    await alerts.CountAsync(ct) + await verified.CountAsync(ct) + await acknowledged.CountAsync(ct) +
+                    await unacknowledged.CountAsync(ct) + await noted.CountAsync(ct);
 
         // The newest MaxAnnotations of each kind are enough to pick the newest MaxAnnotations of all.
         var actions = await audit.OrderByDescending(a => a.OccurredUtc).Take(MaxAnnotations)
@@ -107,6 +117,12 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
             .Select(c => new { c.Id, ResolvedUtc = c.ResolvedUtc!.Value, c.Resolution, c.ResolvedBy }).ToListAsync(ct);
         var decided = await alerts.OrderByDescending(n => n.CreatedUtc).Take(MaxAnnotations).ToListAsync(ct);
         var verifications = await verified.OrderByDescending(v => v.VerifiedUtc).Take(MaxAnnotations).ToListAsync(ct);
+        var acknowledgements = await acknowledged.OrderByDescending(a => a.AcknowledgedUtc).Take(MaxAnnotations)
+            .Select(a => new { a.AcknowledgedUtc, a.Code, a.AcknowledgedBy, a.Note }).ToListAsync(ct);
+        var endings = await unacknowledged.OrderByDescending(a => a.EndedUtc).Take(MaxAnnotations)
+            .Select(a => new { EndedUtc = a.EndedUtc!.Value, a.Code, a.AcknowledgedBy }).ToListAsync(ct);
+        var notes = await noted.OrderByDescending(n => n.StartUtc).Take(MaxAnnotations)
+            .Select(n => new { n.Id, n.StartUtc, n.EndUtc, n.Text, n.CreatedBy }).ToListAsync(ct);
 
         var all = actions.Select(a => new TimelineAnnotation(a.OccurredUtc, TimelineMarkerKind.ManualAction,
                       ActionLabel(a.Action), $"{a.Actor}{(a.Details is null ? "" : ": " + a.Details)}"))
@@ -118,8 +134,23 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                 AlertLabel(n.Kind, n.ToStatus), n.Subject)))
             .Concat(verifications.Select(v => new TimelineAnnotation(v.VerifiedUtc, TimelineMarkerKind.Verification,
                 VerificationLabel(v.Outcome), VerificationDetail(v))))
+            .Concat(acknowledgements.Select(a => new TimelineAnnotation(a.AcknowledgedUtc, TimelineMarkerKind.Acknowledgement,
+                $"{a.Code} acknowledged", $"{a.AcknowledgedBy}: {a.Note}")))
+            .Concat(endings.Select(a => new TimelineAnnotation(a.EndedUtc, TimelineMarkerKind.Acknowledgement,
+                $"{a.Code} acknowledgement ended", $"the alert is no longer raised (acknowledged by {a.AcknowledgedBy})")))
+            .Concat(notes.Select(n => new TimelineAnnotation(n.StartUtc, TimelineMarkerKind.Note,
+                NoteLabel(n.Text), $"{n.Text} ({n.CreatedBy})", n.EndUtc, n.Id)))
             .OrderByDescending(a => a.AtUtc).Take(MaxAnnotations).OrderBy(a => a.AtUtc).ToList();
         return (all, total);
+    }
+
+    /// <summary>A note's words fit the chart's label at most this long; the table shows them whole.</summary>
+    public const int MaxNoteLabelLength = 40;
+
+    private static string NoteLabel(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= MaxNoteLabelLength ? line : string.Concat(line.AsSpan(0, MaxNoteLabelLength - 1), "…");
     }
 
     private static string VerificationLabel(VerificationOutcome outcome) => outcome switch
@@ -149,6 +180,9 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
         AuditAction.Pause => "Paused",
         AuditAction.Resume => "Resumed",
         AuditAction.FaultInjection => "Fault injection",
+        AuditAction.AcknowledgeAlert => "Acknowledged",
+        AuditAction.AddNote => "Note added",
+        AuditAction.DeleteNote => "Note deleted",
         _ => action.ToString(),
     };
 }

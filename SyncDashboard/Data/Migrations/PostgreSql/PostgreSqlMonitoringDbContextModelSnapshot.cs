@@ -22,6 +22,49 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SyncDashboard.Data.AlertAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "AcknowledgedUtc");
+
+                    b.HasIndex("Service", "EndedUtc");
+
+                    b.ToTable("alert_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.AlertNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -49,6 +92,9 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ErrorChainId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FromStatus")
                         .IsRequired()
@@ -78,6 +124,12 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ProblemEndedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProblemSinceUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("timestamp with time zone");
@@ -113,6 +165,9 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("BadSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ConsecutiveBad")
                         .HasColumnType("integer");
 
@@ -121,6 +176,9 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
 
                     b.Property<long>("Evaluations")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("GoodSinceUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastEvaluatedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -567,6 +625,45 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                     b.HasKey("Service");
 
                     b.ToTable("sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TimelineNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "StartUtc");
+
+                    b.ToTable("timeline_notes", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>

@@ -22,6 +22,49 @@ namespace SyncDashboard.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("SyncDashboard.Data.AlertAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "AcknowledgedUtc");
+
+                    b.HasIndex("Service", "EndedUtc");
+
+                    b.ToTable("alert_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.AlertNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -49,6 +92,9 @@ namespace SyncDashboard.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<long?>("ErrorChainId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("FromStatus")
                         .IsRequired()
@@ -78,6 +124,12 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ProblemEndedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ProblemSinceUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("datetime2");
@@ -113,6 +165,9 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("BadSinceUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ConsecutiveBad")
                         .HasColumnType("int");
 
@@ -121,6 +176,9 @@ namespace SyncDashboard.Data.Migrations.SqlServer
 
                     b.Property<long>("Evaluations")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("GoodSinceUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("LastEvaluatedUtc")
                         .HasColumnType("datetime2");
@@ -567,6 +625,45 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.HasKey("Service");
 
                     b.ToTable("sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TimelineNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "StartUtc");
+
+                    b.ToTable("timeline_notes", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>

@@ -16,6 +16,48 @@ namespace SyncDashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("SyncDashboard.Data.AlertAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "AcknowledgedUtc");
+
+                    b.HasIndex("Service", "EndedUtc");
+
+                    b.ToTable("alert_acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.AlertNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -42,6 +84,9 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<string>("CreatedUtc")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ErrorChainId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FromStatus")
                         .IsRequired()
@@ -70,6 +115,12 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemEndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemSinceUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SentUtc")
@@ -106,6 +157,9 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BadSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConsecutiveBad")
                         .HasColumnType("INTEGER");
 
@@ -114,6 +168,9 @@ namespace SyncDashboard.Data.Migrations.Sqlite
 
                     b.Property<long>("Evaluations")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GoodSinceUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastEvaluatedUtc")
                         .HasColumnType("TEXT");
@@ -558,6 +615,45 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.HasKey("Service");
 
                     b.ToTable("sync_state", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.TimelineNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "StartUtc");
+
+                    b.ToTable("timeline_notes", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.TodoistItem", b =>

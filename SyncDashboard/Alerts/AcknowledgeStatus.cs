@@ -1,0 +1,3 @@
+namespace SyncDashboard.Alerts;
+
+public enum AcknowledgeStatus { Done, NotActive }
