@@ -66,98 +66,88 @@ public static class ExportApi
         return group;
     }
 
-    private static async Task<IResult> ExportNotesCsvAsync(
-        string? from, string? to, NoteQueries notes, TimeProvider time, HttpContext http, CancellationToken ct)
-    {
-        var range = ParseRange(from, to, time);
-        if (range.Problem is not null) return range.Problem;
-        var (start, end) = (range.From!.Value, range.To!.Value);
-        var (csv, body) = StartCsv(http, "timeline-notes", start, end);
-        csv.Text("id").Text("start").Text("end").Text("text").Text("createdBy").Text("createdAt").EndRow();
-        await foreach (var n in notes.RangeAsync(ServiceName.Todoist, start, end, ct))
-        {
-            csv.Number(n.Id).Time(n.Start).Time(n.End).Text(n.Text).Text(n.CreatedBy).Time(n.CreatedAt).EndRow();
-        }
-        await body.FlushAsync(ct);
-        return TypedResults.Empty;
-    }
+    private static Task<IResult> ExportNotesCsvAsync(
+        string? from, string? to, NoteQueries notes, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        CsvAsync(from, to, time, http, "timeline-notes",
+            ["id", "start", "end", "text", "createdBy", "createdAt"],
+            (start, end) => notes.RangeAsync(ServiceName.Todoist, start, end, ct),
+            (csv, n) => csv.Number(n.Id).Time(n.Start).Time(n.End).Text(n.Text).Text(n.CreatedBy).Time(n.CreatedAt), ct);
 
     private static IResult ExportNotesJsonAsync(
-        string? from, string? to, NoteQueries notes, TimeProvider time, HttpContext http, CancellationToken ct)
-    {
-        var range = ParseRange(from, to, time);
-        if (range.Problem is not null) return range.Problem;
-        http.Response.Headers.ContentDisposition = Attachment("timeline-notes", range.From!.Value, range.To!.Value, "json");
-        return TypedResults.Ok(notes.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
-    }
+        string? from, string? to, NoteQueries notes, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        Json(from, to, time, http, "timeline-notes", (start, end) => notes.RangeAsync(ServiceName.Todoist, start, end, ct));
 
-    private static async Task<IResult> ExportVerificationsCsvAsync(
-        string? from, string? to, VerificationQueries verifications, TimeProvider time, HttpContext http, CancellationToken ct)
-    {
-        var range = ParseRange(from, to, time);
-        if (range.Problem is not null) return range.Problem;
-        var (start, end) = (range.From!.Value, range.To!.Value);
-        var (csv, body) = StartCsv(http, "mirror-verifications", start, end);
-        csv.Text("id").Text("verifiedAt").Text("outcome").Text("missing").Text("extra").Text("changed")
-            .Text("byType").Text("examples").Text("alignAttempts").Text("extraCalls").Text("note").Text("syncEventId")
-            .EndRow();
-        await foreach (var v in verifications.RangeAsync(ServiceName.Todoist, start, end, ct))
-        {
-            csv.Number(v.Id).Time(v.VerifiedUtc).Text(v.Outcome.ToString()).Number(v.Missing).Number(v.Extra)
+    private static Task<IResult> ExportVerificationsCsvAsync(
+        string? from, string? to, VerificationQueries verifications, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        CsvAsync(from, to, time, http, "mirror-verifications",
+            ["id", "verifiedAt", "outcome", "missing", "extra", "changed", "byType", "examples", "alignAttempts",
+                "extraCalls", "note", "syncEventId"],
+            (start, end) => verifications.RangeAsync(ServiceName.Todoist, start, end, ct),
+            (csv, v) => csv.Number(v.Id).Time(v.VerifiedUtc).Text(v.Outcome.ToString()).Number(v.Missing).Number(v.Extra)
                 .Number(v.Changed)
                 .Text(string.Join("; ", v.ByType.Select(t => $"{t.ResourceType}: {t.Missing} missing, {t.Extra} extra, {t.Changed} changed")))
                 .Text(string.Join("; ", v.ByType.SelectMany(t => t.Examples.Select(e => $"{e.Kind} {t.ResourceType} {e.Id} ({e.Name})"))))
-                .Number(v.AlignAttempts).Number(v.ExtraCalls).Text(v.Note).Number(v.SyncEventId)
-                .EndRow();
-        }
-        await body.FlushAsync(ct);
-        return TypedResults.Empty;
-    }
+                .Number(v.AlignAttempts).Number(v.ExtraCalls).Text(v.Note).Number(v.SyncEventId), ct);
 
     private static IResult ExportVerificationsJsonAsync(
-        string? from, string? to, VerificationQueries verifications, TimeProvider time, HttpContext http, CancellationToken ct)
-    {
-        var range = ParseRange(from, to, time);
-        if (range.Problem is not null) return range.Problem;
-        http.Response.Headers.ContentDisposition = Attachment("mirror-verifications", range.From!.Value, range.To!.Value, "json");
-        return TypedResults.Ok(verifications.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
-    }
+        string? from, string? to, VerificationQueries verifications, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        Json(from, to, time, http, "mirror-verifications",
+            (start, end) => verifications.RangeAsync(ServiceName.Todoist, start, end, ct));
 
-    private static async Task<IResult> ExportCsvAsync(
-        string? from, string? to, EventQueries events, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static Task<IResult> ExportCsvAsync(
+        string? from, string? to, EventQueries events, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        CsvAsync(from, to, time, http, "sync-events",
+            ["id", "type", "trigger", "status", "startedAt", "completedAt", "durationMs", "itemsProcessed", "itemsAdded",
+                "itemsUpdated", "itemsDeleted", "errorCode", "errorMessage", "httpStatus", "attempt", "errorChainId", "jobId"],
+            (start, end) => events.RangeAsync(ServiceName.Todoist, start, end, ct),
+            (csv, e) => csv.Number(e.Id).Text(e.Type.ToString()).Text(e.Trigger.ToString()).Text(e.Status.ToString())
+                .Time(e.StartedAt).Time(e.CompletedAt).Number(e.DurationMs).Number(e.ItemsProcessed)
+                .Number(e.ItemsAdded).Number(e.ItemsUpdated).Number(e.ItemsDeleted).Text(e.ErrorCode)
+                .Text(e.ErrorMessage).Number(e.HttpStatus).Number(e.Attempt).Number(e.ErrorChainId).Text(e.JobId), ct);
+
+    private static IResult ExportJsonAsync(
+        string? from, string? to, EventQueries events, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        Json(from, to, time, http, "sync-events", (start, end) => events.RangeAsync(ServiceName.Todoist, start, end, ct));
+
+    /// <summary>Every CSV export: the range checked, a header row, then the rows streamed as the database hands them
+    /// over.</summary>
+    private static async Task<IResult> CsvAsync<T>(
+        string? from, string? to, TimeProvider time, HttpContext http, string what, string[] columns,
+        Func<DateTime, DateTime, IAsyncEnumerable<T>> rows, Action<CsvWriter, T> write, CancellationToken ct)
     {
         var range = ParseRange(from, to, time);
         if (range.Problem is not null) return range.Problem;
         var (start, end) = (range.From!.Value, range.To!.Value);
-        var (csv, body) = StartCsv(http, "sync-events", start, end);
-        csv.Text("id").Text("type").Text("trigger").Text("status").Text("startedAt").Text("completedAt")
-            .Text("durationMs").Text("itemsProcessed").Text("itemsAdded").Text("itemsUpdated").Text("itemsDeleted")
-            .Text("errorCode").Text("errorMessage").Text("httpStatus").Text("attempt").Text("errorChainId").Text("jobId")
-            .EndRow();
-        var rows = 0;
-        await foreach (var e in events.RangeAsync(ServiceName.Todoist, start, end, ct))
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = Attachment(what, start, end, "csv");
+
+        var body = http.Response.BodyWriter;
+        var csv = new CsvWriter(body);
+        foreach (var column in columns) csv.Text(column);
+        csv.EndRow();
+        var count = 0;
+        await foreach (var row in rows(start, end))
         {
-            csv.Number(e.Id).Text(e.Type.ToString()).Text(e.Trigger.ToString()).Text(e.Status.ToString())
-                .Time(e.StartedAt).Time(e.CompletedAt).Number(e.DurationMs).Number(e.ItemsProcessed)
-                .Number(e.ItemsAdded).Number(e.ItemsUpdated).Number(e.ItemsDeleted).Text(e.ErrorCode)
-                .Text(e.ErrorMessage).Number(e.HttpStatus).Number(e.Attempt).Number(e.ErrorChainId).Text(e.JobId)
-                .EndRow();
+            write(csv, row);
+            csv.EndRow();
             // The pipe grows without bound until flushed; a flush also waits while the client is slow (back-pressure).
-            if (++rows % RowsPerFlush == 0) await body.FlushAsync(ct);
+            if (++count % RowsPerFlush == 0) await body.FlushAsync(ct);
         }
         await body.FlushAsync(ct);
         return TypedResults.Empty;
     }
 
-    /// <summary>System.Text.Json writes an <see cref="IAsyncEnumerable{T}"/> element by element and flushes as its
-    /// buffer fills, so this streams as the CSV does (the export test checks it).</summary>
-    private static IResult ExportJsonAsync(
-        string? from, string? to, EventQueries events, TimeProvider time, HttpContext http, CancellationToken ct)
+    /// <summary>Every JSON export. System.Text.Json writes an <see cref="IAsyncEnumerable{T}"/> element by element and
+    /// flushes as its buffer fills, so this streams as the CSV does (the export test checks it).</summary>
+    private static IResult Json<T>(
+        string? from, string? to, TimeProvider time, HttpContext http, string what,
+        Func<DateTime, DateTime, IAsyncEnumerable<T>> rows)
     {
         var range = ParseRange(from, to, time);
         if (range.Problem is not null) return range.Problem;
-        http.Response.Headers.ContentDisposition = Attachment("sync-events", range.From!.Value, range.To!.Value, "json");
-        return TypedResults.Ok(events.RangeAsync(ServiceName.Todoist, range.From.Value, range.To.Value, ct));
+        var (start, end) = (range.From!.Value, range.To!.Value);
+        http.Response.Headers.ContentDisposition = Attachment(what, start, end, "json");
+        return TypedResults.Ok(rows(start, end));
     }
 
     private static readonly DateTime FirstTime = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc);
@@ -193,15 +183,6 @@ public static class ExportApi
 
     internal static IResult BadTime(string parameter) =>
         ApiProblems.BadParameter(parameter, "must be an ISO-8601 time with a zone, such as 2026-11-01T00:00:00Z");
-
-    private static (CsvWriter Csv, System.IO.Pipelines.PipeWriter Body) StartCsv(
-        HttpContext http, string what, DateTime from, DateTime to)
-    {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = Attachment(what, from, to, "csv");
-        var body = http.Response.BodyWriter;
-        return (new CsvWriter(body), body);
-    }
 
     private static string Attachment(string what, DateTime from, DateTime to, string extension) =>
         $"attachment; filename=\"{what}-{Compact(from)}-{Compact(to)}.{extension}\"";

@@ -44,14 +44,6 @@ public sealed class VerificationQueries(IDbContextFactory<MonitoringDbContext> d
         await foreach (var row in rows.WithCancellation(ct)) yield return VerificationRow.Of(row);
     }
 
-    /// <summary>The verification a full sync made, if it made one.</summary>
-    public async Task<VerificationRow?> ForEventAsync(long eventId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.MirrorVerifications.AsNoTracking().FirstOrDefaultAsync(v => v.SyncEventId == eventId, ct);
-        return row is null ? null : VerificationRow.Of(row);
-    }
-
     private static IQueryable<MirrorVerification> Newest(MonitoringDbContext db, string service) =>
         db.MirrorVerifications.AsNoTracking().Where(v => v.Service == service)
             .OrderByDescending(v => v.VerifiedUtc).ThenByDescending(v => v.Id);
