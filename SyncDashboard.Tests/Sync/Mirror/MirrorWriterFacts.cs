@@ -84,6 +84,41 @@ public sealed class MirrorWriterFacts
         Assert.Equal(1, await db.Projects.CountAsync(Ct)); // not in the delta: untouched
     }
 
+    /// <summary>More rows than one batch (server databases send statements <see cref="MirrorStatements.BatchSize"/>
+    /// at a time, and PostgreSQL copies new rows): every row lands, updates and deletes included, in both kinds of answer.</summary>
+    [Theory, BothProviders]
+    public async Task Apply_WritesEveryRow_WhenThereAreMoreThanABatch(TestProvider provider)
+    {
+        var count = MirrorStatements.BatchSize * 2 + 7;
+        var ids = Enumerable.Range(0, count).Select(i => $"t{i:D5}").ToList();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(new MirrorChanges(count + 4, 0, 0),
+            await ApplyAsync(database, Snapshot(ids.Select(Item).ToArray()), isSnapshot: true));
+
+        // Every third task deleted, every other one renamed, a batch and a half of new ones.
+        var added = Enumerable.Range(count, MirrorStatements.BatchSize * 3 / 2).Select(i => $"t{i:D5}").ToList();
+        var delta = new SyncResponse
+        {
+            SyncToken = "t2",
+            Items = ids.Select((id, i) => i % 3 == 0 ? Item(id) with { IsDeleted = true } : Item(id) with { Content = "renamed " + id })
+                .Concat(added.Select(Item)).ToArray(),
+        };
+        var changes = await ApplyAsync(database, delta, isSnapshot: false);
+
+        var deleted = ids.Where((_, i) => i % 3 == 0).ToList();
+        Assert.Equal(new MirrorChanges(added.Count, count - deleted.Count, deleted.Count), changes);
+        await using var db = database.Open();
+        var rows = await db.Items.OrderBy(i => i.Id).Select(i => new { i.Id, i.Content }).ToListAsync(Ct);
+        Assert.Equal(ids.Except(deleted).Concat(added).Order(), rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.Equal(added.Contains(r.Id) ? "Task " + r.Id : "renamed " + r.Id, r.Content));
+
+        // A snapshot with half of them replaces the mirror: the rest go.
+        var kept = rows.Select(r => r.Id).Where((_, i) => i % 2 == 0).ToList();
+        await ApplyAsync(database, Snapshot(kept.Select(Item).ToArray()), isSnapshot: true);
+        await using var after = database.Open();
+        Assert.Equal(kept, await after.Items.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(Ct));
+    }
+
     [Theory, BothProviders]
     public async Task Apply_LeavesATableAlone_WhenASnapshotOmitsItsArray(TestProvider provider)
     {

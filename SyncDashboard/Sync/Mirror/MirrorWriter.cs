@@ -11,11 +11,12 @@ namespace SyncDashboard.Sync.Mirror;
 
 /// <summary>Applies a sync response to the mirror inside the caller's transaction.
 /// Row-by-row <c>SaveChanges</c> reaches about a tenth of the database's insert rate, and a full sync of a big
-/// account is 100,000 rows, so rows go through prepared INSERT/UPDATE/DELETE commands whose SQL is derived from the
-/// EF model (table, columns, quoting and value converters), which keeps it portable across SQLite and SQL Server.</summary>
+/// account is 100,000 rows, so rows go through INSERT/UPDATE/DELETE commands whose SQL is derived from the EF model
+/// (table, columns, quoting and value converters), which keeps it portable across SQLite, SQL Server and PostgreSQL;
+/// on a server database they travel in batches (<see cref="MirrorStatements"/>).</summary>
 public sealed class MirrorWriter
 {
-    private readonly ConcurrentDictionary<(Type Context, Type Row), TableSql> sqlCache = new();
+    private readonly ConcurrentDictionary<(Type Context, Type Row), MirrorTableSql> sqlCache = new();
 
     public async Task<MirrorChanges> ApplyAsync(
         MonitoringDbContext db, SyncResponse response, bool isSnapshot, DateTime syncedAtUtc, CancellationToken ct)
@@ -51,7 +52,7 @@ public sealed class MirrorWriter
 
     /// <summary>The INSERT, UPDATE and DELETE this writer sends for <paramref name="rowType"/> on
     /// <paramref name="db"/>'s provider: what the tests parse as T-SQL, there being no SQL Server to send them to.</summary>
-    internal static IReadOnlyList<string> StatementsFor(DbContext db, Type rowType) => TableSql.For(db, rowType).Statements;
+    internal static IReadOnlyList<string> StatementsFor(DbContext db, Type rowType) => MirrorTableSql.For(db, rowType).Statements;
 
     private async Task<MirrorChanges> ApplyTableAsync<TRow>(
         MonitoringDbContext db, MirrorBatch<TRow> batch, CancellationToken ct)
@@ -65,46 +66,29 @@ public sealed class MirrorWriter
             ? existing.Where(id => !upsertIds.Contains(id)).ToList()
             : batch.Deletes.Where(existing.Contains).ToList();
 
-        var sql = sqlCache.GetOrAdd((db.GetType(), typeof(TRow)), _ => TableSql.For(db, typeof(TRow)));
+        var sql = sqlCache.GetOrAdd((db.GetType(), typeof(TRow)), _ => MirrorTableSql.For(db, typeof(TRow)));
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-
-        if (deletes.Count > 0)
+        await using var send = MirrorStatements.Open(sql, connection, transaction);
+        foreach (var id in deletes)
         {
-            await using var delete = sql.CreateDelete(connection, transaction);
-            foreach (var id in deletes)
-            {
-                delete.Parameters[0].Value = id;
-                await delete.ExecuteNonQueryAsync(ct);
-            }
+            await send.DeleteAsync(id, ct);
         }
-
         int added = 0, updated = 0;
-        DbCommand? insert = null, update = null;
-        try
+        foreach (var row in batch.Upserts)
         {
-            foreach (var row in batch.Upserts)
+            if (existing.Contains(row.Id))
             {
-                DbCommand command;
-                if (existing.Contains(row.Id))
-                {
-                    command = update ??= sql.CreateUpdate(connection, transaction);
-                    updated++;
-                }
-                else
-                {
-                    command = insert ??= sql.CreateInsert(connection, transaction);
-                    added++;
-                }
-                sql.Bind(command, row);
-                await command.ExecuteNonQueryAsync(ct);
+                await send.UpdateAsync(row, ct);
+                updated++;
+            }
+            else
+            {
+                await send.InsertAsync(row, ct);
+                added++;
             }
         }
-        finally
-        {
-            if (insert is not null) await insert.DisposeAsync();
-            if (update is not null) await update.DisposeAsync();
-        }
+        await send.FlushAsync(ct);
         return new MirrorChanges(added, updated, deletes.Count);
     }
 
@@ -121,92 +105,5 @@ public sealed class MirrorWriter
         if (wanted.Count == 0) return [];
         return (await rows.Where(r => wanted.Contains(EF.Property<string>(r, "Id")))
             .Select(r => EF.Property<string>(r, "Id")).ToListAsync(ct)).ToHashSet();
-    }
-
-    /// <summary>The prepared SQL for one mirror table, derived once from the model.</summary>
-    private sealed class TableSql
-    {
-        private readonly IProperty[] properties;
-        private readonly Func<object, object?>[] readers;
-        private readonly string insertSql;
-        private readonly string updateSql;
-        private readonly string deleteSql;
-
-        private TableSql(IProperty[] properties, string insertSql, string updateSql, string deleteSql)
-        {
-            this.properties = properties;
-            readers = properties.Select(Reader).ToArray();
-            this.insertSql = insertSql;
-            this.updateSql = updateSql;
-            this.deleteSql = deleteSql;
-        }
-
-        public static TableSql For(DbContext db, Type rowType)
-        {
-            var entity = db.Model.FindEntityType(rowType)
-                         ?? throw new InvalidOperationException($"{rowType.Name} is not in the model.");
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var key = entity.FindPrimaryKey()!.Properties.Single();
-            // The key first, so parameter 0 is always the id.
-            var properties = entity.GetProperties().OrderBy(p => p == key ? 0 : 1).ToArray();
-            string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
-
-            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-            var insert = $"INSERT INTO {tableName} ({string.Join(", ", properties.Select(Column))}) " +
-                         $"VALUES ({string.Join(", ", properties.Select((_, i) => Name(i)))})";
-            var update = $"UPDATE {tableName} SET " +
-                         string.Join(", ", properties.Skip(1).Select((p, i) => $"{Column(p)} = {Name(i + 1)}")) +
-                         $" WHERE {Column(key)} = {Name(0)}";
-            var delete = $"DELETE FROM {tableName} WHERE {Column(key)} = {Name(0)}";
-            return new TableSql(properties, insert, update, delete);
-        }
-
-        public IReadOnlyList<string> Statements => [insertSql, updateSql, deleteSql];
-
-        public DbCommand CreateInsert(DbConnection connection, DbTransaction transaction) =>
-            Prepare(connection, transaction, insertSql, properties);
-
-        public DbCommand CreateUpdate(DbConnection connection, DbTransaction transaction) =>
-            Prepare(connection, transaction, updateSql, properties);
-
-        public DbCommand CreateDelete(DbConnection connection, DbTransaction transaction) =>
-            Prepare(connection, transaction, deleteSql, properties[..1]);
-
-        public void Bind(DbCommand command, object row)
-        {
-            for (var i = 0; i < readers.Length; i++)
-            {
-                command.Parameters[i].Value = readers[i](row) ?? DBNull.Value;
-            }
-        }
-
-        private static string Name(int index) => "@p" + index;
-
-        /// <summary>Reads a property as the provider stores it, through the model's value converter.</summary>
-        private static Func<object, object?> Reader(IProperty property)
-        {
-            var getter = property.GetGetter();
-            var converter = property.GetTypeMapping().Converter;
-            if (converter is null) return getter.GetClrValue;
-            return row => getter.GetClrValue(row) is { } value ? converter.ConvertToProvider(value) : null;
-        }
-
-        /// <summary>Parameters typed by the model's store types (datetime2, nvarchar(64) on SQL Server), not inferred
-        /// from each value, which would store times as the old datetime and give every string length its own plan.</summary>
-        private static DbCommand Prepare(
-            DbConnection connection, DbTransaction transaction, string text, IEnumerable<IProperty> parameters)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            var index = 0;
-            foreach (var property in parameters)
-            {
-                command.Parameters.Add(property.GetRelationalTypeMapping()
-                    .CreateParameter(command, Name(index++), null, property.IsNullable));
-            }
-            return command;
-        }
     }
 }
