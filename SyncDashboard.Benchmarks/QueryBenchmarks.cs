@@ -59,12 +59,8 @@ public abstract class QueryBenchmarkBase
     public void GlobalSetup()
     {
         var options = HistoryOptions.Default(HistoryEvents);
-        if (!HistoryGenerator.IsCompleteAsync(HistoryPath, options.Events, CancellationToken.None).GetAwaiter().GetResult())
-        {
-            var result = HistoryGenerator.GenerateAsync(HistoryPath, options, CancellationToken.None).GetAwaiter().GetResult();
-            Console.WriteLine($"// Generated {result.Events:N0} events in {result.Elapsed.TotalSeconds:N1} s to {HistoryPath}");
-        }
-        Factory = new FileContextFactory(HistoryPath, CommandLog);
+        EnsureHistoryFile(options);
+        Factory = OpenHistory(options);
         Now = options.EndUtc;
         var time = new FixedTimeProvider(Now);
         var todoist = Options.Create(new TodoistOptions { ApiToken = "benchmark" });
@@ -85,6 +81,17 @@ public abstract class QueryBenchmarkBase
 
     [GlobalCleanup]
     public void GlobalCleanup() => SqliteConnection.ClearAllPools();
+
+    /// <summary>Where the queries read the history from: the SQLite file itself here.</summary>
+    protected virtual IDbContextFactory<MonitoringDbContext> OpenHistory(HistoryOptions options) =>
+        new FileContextFactory(HistoryPath, CommandLog);
+
+    protected static void EnsureHistoryFile(HistoryOptions options)
+    {
+        if (HistoryGenerator.IsCompleteAsync(HistoryPath, options.Events, CancellationToken.None).GetAwaiter().GetResult()) return;
+        var result = HistoryGenerator.GenerateAsync(HistoryPath, options, CancellationToken.None).GetAwaiter().GetResult();
+        Console.WriteLine($"// Generated {result.Events:N0} events in {result.Elapsed.TotalSeconds:N1} s to {HistoryPath}");
+    }
 }
 
 /// <summary>The real queries: each iteration is one call, so the p95 is a p95 of single calls.</summary>
