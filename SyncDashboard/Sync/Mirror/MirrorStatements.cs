@@ -36,16 +36,16 @@ internal abstract class MirrorStatements : IAsyncDisposable
         private DbCommand? insert, update, delete;
 
         public override Task InsertAsync(object row, CancellationToken ct) =>
-            RunAsync(insert ??= sql.CreateCommand(connection, transaction, sql.InsertSql, keyOnly: false), row, ct);
+            Run(insert ??= sql.CreateCommand(connection, transaction, sql.InsertSql, keyOnly: false), row, sql, ct);
 
         public override Task UpdateAsync(object row, CancellationToken ct) =>
-            RunAsync(update ??= sql.CreateCommand(connection, transaction, sql.UpdateSql, keyOnly: false), row, ct);
+            Run(update ??= sql.CreateCommand(connection, transaction, sql.UpdateSql, keyOnly: false), row, sql, ct);
 
         public override Task DeleteAsync(string key, CancellationToken ct)
         {
             delete ??= sql.CreateCommand(connection, transaction, sql.DeleteSql, keyOnly: true);
             delete.Parameters[0].Value = key;
-            return delete.ExecuteNonQueryAsync(ct);
+            return Execute(delete, ct);
         }
 
         public override Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
@@ -58,10 +58,19 @@ internal abstract class MirrorStatements : IAsyncDisposable
             }
         }
 
-        private Task RunAsync(DbCommand command, object row, CancellationToken ct)
+        private static Task Run(DbCommand command, object row, MirrorTableSql sql, CancellationToken ct)
         {
             sql.Bind(command.Parameters, row);
-            return command.ExecuteNonQueryAsync(ct);
+            return Execute(command, ct);
+        }
+
+        /// <summary>Synchronously: the provider that comes here, SQLite, runs its async calls synchronously anyway, and
+        /// the Task each of them allocates is work for nothing, 100,000 times in a big full sync.</summary>
+        private static Task Execute(DbCommand command, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            command.ExecuteNonQuery();
+            return Task.CompletedTask;
         }
     }
 
