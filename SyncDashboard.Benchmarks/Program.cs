@@ -85,11 +85,11 @@ if (args.FirstOrDefault() == "percentile-accuracy")
     return;
 }
 
-// `trace-queries` runs each dashboard query warm and prints every SQL command it executed with EF Core's timing, to
+// `trace-queries [--postgres]` runs each dashboard query warm and prints every SQL command it executed with EF Core's timing, to
 // see which statement a slow query spends its time in (pair with `sqlite3 FILE 'EXPLAIN QUERY PLAN ...'`).
 if (args.FirstOrDefault() == "trace-queries")
 {
-    await QueryTrace.RunAsync(Console.Out);
+    await QueryTrace.RunAsync(Console.Out, postgres: args.Contains("--postgres"));
     return;
 }
 

@@ -4,15 +4,17 @@ using BenchmarkDotNet.Attributes;
 
 namespace SyncDashboard.Benchmarks;
 
-/// <summary>Each real query of <see cref="QueryBenchmarks"/>, warm, with the SQL it ran and EF Core's time per command.</summary>
+/// <summary>Each real query of <see cref="QueryBenchmarks"/> (or, with <c>--postgres</c>, of
+/// <see cref="PostgreSqlQueryBenchmarks"/>), warm, with the SQL it ran and EF Core's time per command.</summary>
 public static class QueryTrace
 {
     private const int WarmUps = 20;
 
-    public static async Task RunAsync(TextWriter output)
+    public static async Task RunAsync(TextWriter output, bool postgres)
     {
         var log = new List<string>();
-        var benchmarks = new QueryBenchmarks { CommandLog = line => { lock (log) log.Add(line); } };
+        Action<string> record = line => { lock (log) log.Add(line); };
+        var benchmarks = postgres ? new PostgreSqlQueryBenchmarks { CommandLog = record } : new QueryBenchmarks { CommandLog = record };
         benchmarks.GlobalSetup();
         var queries = typeof(QueryBenchmarks).GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null);

@@ -183,8 +183,11 @@ public sealed class HealthQueries(
     /// A success after a success changes nothing, so leaving it out gives the same uptime as passing every attempt
     /// (see <see cref="Uptime.Compute"/>) while reading a few thousand rows instead of every run of 30 days (82,000
     /// at one run every 30 s). "After" is by start time: the lease runs one sync of a service at a time, so runs
-    /// start in the order they finish. (A plain range on the start keeps each look-up one seek of IX_sync_events_status;
-    /// an "or the same start and a greater id" tie-break makes SQLite scan the whole index per failure.)</summary>
+    /// start in the order they finish, and no two start at the same instant. (A plain range on the start, ordered by the
+    /// start alone, keeps each look-up one seek of IX_sync_events_status: an "or the same start and a greater id"
+    /// tie-break makes SQLite scan the whole index per failure, and ordering by the id after the start, a column the
+    /// index does not hold in that order, made PostgreSQL sort every later success per failure, 137 ms of a 200 ms
+    /// health read at 1,000,000 events.)</summary>
     private static async Task<IReadOnlyList<AttemptPoint>> AttemptPointsAsync(
         MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
@@ -198,14 +201,15 @@ public sealed class HealthQueries(
         var failed = await failures.Select(e => e.CompletedUtc ?? e.StartedUtc).ToListAsync(ct);
         var recovered = await failures
             .Select(f => successes.Where(s => s.StartedUtc > f.StartedUtc)
-                .OrderBy(s => s.StartedUtc).ThenBy(s => s.Id)
+                .OrderBy(s => s.StartedUtc)
                 .Select(s => (DateTime?)(s.CompletedUtc ?? s.StartedUtc))
                 .FirstOrDefault())
-            .Where(at => at != null)
+            // No "is not null" here: SQL would run the look-up a second time for it; the null (a failure not yet
+            // followed by a success) is dropped below.
             .Distinct()
             .ToListAsync(ct);
         var firstSuccess = await successes.Where(e => e.StartedUtc >= fromUtc)
-            .OrderBy(e => e.StartedUtc).ThenBy(e => e.Id)
+            .OrderBy(e => e.StartedUtc)
             .Select(e => (DateTime?)(e.CompletedUtc ?? e.StartedUtc))
             .FirstOrDefaultAsync(ct);
 
