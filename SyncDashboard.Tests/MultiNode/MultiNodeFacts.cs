@@ -163,6 +163,7 @@ public sealed class MultiNodeFacts(ITestOutputHelper output)
             await using var db = cluster.Open();
             var events = await db.SyncEvents.AsNoTracking().ToListAsync(Ct);
             var lost = all.Count(id => states.GetValueOrDefault(id) != "Succeeded");
+            if (lost > 0) output.WriteLine("Jobs that did not succeed:" + Environment.NewLine + await cluster.UnsucceededJobsAsync(all));
             var overlaps = RunOverlap.Count(events);
             var abandoned = events.Count(e => e.ErrorCode == "ABANDONED");
             var rerun = events.Where(e => e.JobId is not null).GroupBy(e => e.JobId).Count(g => g.Count() > 1);

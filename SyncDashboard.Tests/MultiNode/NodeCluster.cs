@@ -127,6 +127,37 @@ internal sealed class NodeCluster : IAsyncDisposable
         return states;
     }
 
+    /// <summary>Each job of <paramref name="ids"/> that did not succeed: its state, the state's reason and what Hangfire
+    /// recorded with it (the exception of a Failed job), for a failure message.</summary>
+    public async Task<string> UnsucceededJobsAsync(IReadOnlyCollection<string> ids)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                SELECT j.id, coalesce(j.statename, ''), coalesce(s.reason, ''), left(coalesce(s.data::text, ''), 1500),
+                       (SELECT string_agg(h.name || ' ' || h.createdat::time(3)::text, ' → ' ORDER BY h.id)
+                        FROM hangfire.state h WHERE h.jobid = j.id)
+                FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid
+                WHERE j.id = ANY(@ids) AND j.statename IS DISTINCT FROM 'Succeeded'
+                """, connection);
+            command.Parameters.AddWithValue("ids", ids.Select(long.Parse).ToArray());
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add($"job {reader.GetInt64(0)} {reader.GetString(1)} ({reader.GetString(2)}): {reader.GetString(3)}; " +
+                          $"states {(reader.IsDBNull(4) ? "" : reader.GetString(4))}");
+            }
+            return string.Join(Environment.NewLine, lines);
+        }
+        catch (Exception ex)
+        {
+            return $"(jobs not readable: {ex.Message})";
+        }
+    }
+
     /// <summary>Waits until every job reached a final state (or the bound passes) and returns the states.</summary>
     public async Task<Dictionary<string, string?>> WaitForJobsAsync(IReadOnlyCollection<string> ids, TimeSpan bound)
     {
