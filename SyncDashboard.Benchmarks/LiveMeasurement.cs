@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Npgsql;
 using SyncDashboard.Data;
 using SyncDashboard.Live;
 using SyncDashboard.Sync;
@@ -15,7 +16,9 @@ namespace SyncDashboard.Benchmarks;
 /// time is the event's <c>CompletedUtc</c> (taken just before the commit, so the figure errs high); DOM time is a
 /// MutationObserver in the page seeing the runs chart's caption change, as <c>performance.timeOrigin + now()</c>.
 /// Same machine, same clock. Once with the page on the node that ran the sync, once with it on a second node over
-/// the same database file (the watermark poller's path).</item>
+/// the same database file (the watermark poller's path). With <c>--postgres CONNECTION</c> (or
+/// <c>SYNCDASHBOARD_TEST_POSTGRES</c> set), once more on two nodes over a fresh database on that server, the page on the
+/// node that did not run the sync, with the poller off: only <c>LISTEN/NOTIFY</c> can tell it.</item>
 /// <item>Memory: N pages (N circuits) open on one page of the app, left alone for a while, then a full blocking GC:
 /// managed heap and working set against the same with no circuit open.</item>
 /// </list></summary>
@@ -45,6 +48,7 @@ public static class LiveMeasurement
         // The app's own default unless asked otherwise, so a plain `live` measures what a deployment gets.
         var pollMs = Value("--poll-ms") ?? new LiveOptions().PollIntervalMs.ToString(CultureInfo.InvariantCulture);
         var memoryPage = Value("--page") ?? "/timeline";
+        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("SYNCDASHBOARD_TEST_POSTGRES");
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
         using var playwright = await Playwright.CreateAsync();
@@ -71,6 +75,13 @@ public static class LiveMeasurement
             var remote = await MeasureLatencyAsync(browser, addressB, nodeA, runs, pollInterval);
             Report($"other node (watermark poller, {pollMs} ms)", remote);
 
+            if (!string.IsNullOrWhiteSpace(postgres))
+            {
+                var (sameNode, otherNode) = await MeasureOverPostgresAsync(browser, postgres, runs);
+                Report("same node on PostgreSQL (notifier)", sameNode);
+                Report("other node on PostgreSQL (LISTEN/NOTIFY, poller off)", otherNode);
+            }
+
             await MeasureMemoryAsync(browser, addressA, nodeA, memoryPage, circuitCounts, settle);
         }
         finally
@@ -80,6 +91,51 @@ public static class LiveMeasurement
                 try { File.Delete(file); } catch (IOException) { }
             }
         }
+    }
+
+    /// <summary>Two nodes over a database of their own on the PostgreSQL server, the page first on the node that runs
+    /// the syncs (what the page's own queries cost on PostgreSQL), then on the second: there the commit arrives only
+    /// through the first node's <c>NOTIFY</c>, since its watermark poller is off.</summary>
+    private static async Task<(List<double> SameNode, List<double> OtherNode)> MeasureOverPostgresAsync(
+        IBrowser browser, string server, int runs)
+    {
+        var name = $"syncdashboard_live_{Guid.NewGuid():N}";
+        var admin = new NpgsqlConnectionStringBuilder(server);
+        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "PostgreSql",
+                ["Database:ConnectionString"] = database,
+                ["Live:PollIntervalMs"] = "0",
+            };
+            (List<double>, List<double>) latencies;
+            // One at a time: the first migrates and installs Hangfire's schema.
+            await using (var nodeA = new LiveApp("unused.db", settings))
+            {
+                var addressA = nodeA.Start();
+                await using var nodeB = new LiveApp("unused.db", settings);
+                var addressB = nodeB.Start();
+                latencies = (await MeasureLatencyAsync(browser, addressA, nodeA, runs, pollMs: 250),
+                    await MeasureLatencyAsync(browser, addressB, nodeA, runs, pollMs: 250));
+            }
+            return latencies;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Milliseconds from each run's commit on <paramref name="syncNode"/> to the DOM change in a page open on

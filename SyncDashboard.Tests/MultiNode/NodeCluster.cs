@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SyncDashboard.Data;
+using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Todoist.Simulator;
 
@@ -16,8 +17,13 @@ namespace SyncDashboard.Tests.MultiNode;
 internal sealed class NodeCluster : IAsyncDisposable
 {
     /// <summary>How long a job taken by a node that died stays invisible before another node runs it again: short
-    /// here, so the test need not wait out production's 30 minutes.</summary>
-    public const int InvisibilitySeconds = 8;
+    /// here, so the test need not wait out production's 5 minutes; scaled like every test time-out, since a live node
+    /// must renew its jobs (every fifth of it) even on a loaded machine.</summary>
+    public static int InvisibilitySeconds => (int)TestTimeouts.Scaled(TimeSpan.FromSeconds(8)).TotalSeconds;
+
+    /// <summary>How old a Hangfire lock row left by a killed node must be before another node deletes it: short here
+    /// (production: 2 minutes), yet far above the moment a live node holds a job's state lock.</summary>
+    public static int LockSeconds => (int)TestTimeouts.Scaled(TimeSpan.FromSeconds(10)).TotalSeconds;
 
     public const int RunTimeoutSeconds = 15;
 
@@ -25,6 +31,7 @@ internal sealed class NodeCluster : IAsyncDisposable
     public static readonly TimeSpan StartupBudget = TimeSpan.FromSeconds(120);
 
     private readonly List<AppProcess> dead = [];
+    private readonly Dictionary<int, Uri> addresses = [];
     private readonly string[] extraArguments;
 
     private NodeCluster(EmptyDatabase database, SimulatorHarness harness, string[] extraArguments)
@@ -48,7 +55,7 @@ internal sealed class NodeCluster : IAsyncDisposable
     public static async Task<NodeCluster> StartAsync(int nodes, SimulatorHarness harness, params string[] extraArguments)
     {
         var database = await EmptyDatabase.CreateAsync(TestProvider.PostgreSql, TestContext.Current.CancellationToken);
-        var first = Launch(database, harness, extraArguments);
+        var (first, firstAddress) = Launch(database, harness, extraArguments);
         try
         {
             await Until(first.Started, first, "the first node's start-up");
@@ -60,8 +67,8 @@ internal sealed class NodeCluster : IAsyncDisposable
             throw;
         }
         var cluster = new NodeCluster(database, harness, extraArguments);
-        cluster.Nodes.Add(first);
-        for (var i = 1; i < nodes; i++) cluster.Nodes.Add(Launch(database, harness, extraArguments));
+        cluster.Add(first, firstAddress);
+        for (var i = 1; i < nodes; i++) cluster.Add(Launch(database, harness, extraArguments));
         foreach (var node in cluster.Nodes) await Until(node.Started, node, "a node's start-up");
         // Hangfire's own serializer settings, as the app sets them, for the jobs this process enqueues.
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -77,12 +84,23 @@ internal sealed class NodeCluster : IAsyncDisposable
         await node.KillAsync();
         Nodes.Remove(node);
         dead.Add(node);
-        var replacement = Launch(Database, Harness, extraArguments);
-        Nodes.Add(replacement);
+        var (replacement, address) = Launch(Database, Harness, extraArguments);
+        Add(replacement, address);
         return replacement;
     }
 
     public MonitoringDbContext Open() => Database.Open();
+
+    /// <summary>Where the node listens (chosen before it starts: it may not have started yet).</summary>
+    public Uri AddressOf(AppProcess node) => addresses[node.Id];
+
+    private void Add(AppProcess node, Uri address)
+    {
+        addresses[node.Id] = address;
+        Nodes.Add(node);
+    }
+
+    private void Add((AppProcess Node, Uri Address) launched) => Add(launched.Node, launched.Address);
 
     /// <summary>The final Hangfire state of each job, by id (jobs not found are missing).</summary>
     public async Task<Dictionary<string, string?>> JobStatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
@@ -97,6 +115,49 @@ internal sealed class NodeCluster : IAsyncDisposable
         return states;
     }
 
+    /// <summary>Every Hangfire job in the database by state: jobs the nodes made themselves (webhook syncs, retries) too.</summary>
+    public async Task<Dictionary<string, int>> JobsByStateAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT coalesce(statename, '(none)'), count(*)::int FROM hangfire.job GROUP BY 1", connection);
+        var states = new Dictionary<string, int>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) states[reader.GetString(0)] = reader.GetInt32(1);
+        return states;
+    }
+
+    /// <summary>Each job of <paramref name="ids"/> that did not succeed: its state, the state's reason and what Hangfire
+    /// recorded with it (the exception of a Failed job), for a failure message.</summary>
+    public async Task<string> UnsucceededJobsAsync(IReadOnlyCollection<string> ids)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                SELECT j.id, coalesce(j.statename, ''), coalesce(s.reason, ''), left(coalesce(s.data::text, ''), 1500),
+                       (SELECT string_agg(h.name || ' ' || h.createdat::time(3)::text, ' → ' ORDER BY h.id)
+                        FROM hangfire.state h WHERE h.jobid = j.id)
+                FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid
+                WHERE j.id = ANY(@ids) AND j.statename IS DISTINCT FROM 'Succeeded'
+                """, connection);
+            command.Parameters.AddWithValue("ids", ids.Select(long.Parse).ToArray());
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add($"job {reader.GetInt64(0)} {reader.GetString(1)} ({reader.GetString(2)}): {reader.GetString(3)}; " +
+                          $"states {(reader.IsDBNull(4) ? "" : reader.GetString(4))}");
+            }
+            return string.Join(Environment.NewLine, lines);
+        }
+        catch (Exception ex)
+        {
+            return $"(jobs not readable: {ex.Message})";
+        }
+    }
+
     /// <summary>Waits until every job reached a final state (or the bound passes) and returns the states.</summary>
     public async Task<Dictionary<string, string?>> WaitForJobsAsync(IReadOnlyCollection<string> ids, TimeSpan bound)
     {
@@ -109,6 +170,43 @@ internal sealed class NodeCluster : IAsyncDisposable
             if (finished == ids.Count || DateTime.UtcNow > deadline) return states;
             await Task.Delay(250, ct);
         }
+    }
+
+    /// <summary>The live node whose run is open now, or null when none started one within the bound.</summary>
+    public async Task<AppProcess?> RunningNodeAsync(TimeSpan bound)
+    {
+        var deadline = DateTime.UtcNow + bound;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = Open();
+            var open = await db.SyncEvents.AsNoTracking().Where(e => e.Status == SyncStatus.Started)
+                .Select(e => e.Node).ToListAsync(TestContext.Current.CancellationToken);
+            if (Nodes.FirstOrDefault(n => open.Contains(n.Node)) is { } node) return node;
+            await Task.Delay(30, TestContext.Current.CancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>Enqueues full syncs until one started after the account stopped changing has succeeded.</summary>
+    public async Task CatchUpAsync(TimeSpan bound)
+    {
+        var since = DateTime.UtcNow;
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await using var db = Open();
+            // A lease a killed node held stays in the row, expired, until the next run takes it.
+            var now = DateTime.UtcNow;
+            var held = await db.SyncStates.AnyAsync(s => s.LeaseOwner != null && s.LeaseExpiresUtc > now, TestContext.Current.CancellationToken);
+            var done = !held && await db.SyncEvents.AnyAsync(e => e.StartedUtc >= since && e.Status == SyncStatus.Succeeded, TestContext.Current.CancellationToken)
+                       && await db.SyncStates.AnyAsync(s => s.LeaseOwner == null, TestContext.Current.CancellationToken);
+            if (done) return "done";
+            if (!held)
+            {
+                Enqueue<SyncJobs>(j => j.RunAsync(SyncType.Full, SyncTrigger.Manual, null, CancellationToken.None));
+            }
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+            return null;
+        }, bound);
     }
 
     /// <summary>SIGTERM to every live node: each stops its host, releasing what it holds.</summary>
@@ -147,13 +245,16 @@ internal sealed class NodeCluster : IAsyncDisposable
     public string Tails() => string.Join(Environment.NewLine + "----" + Environment.NewLine,
         Nodes.Select(n => $"node {n.Node}:{Environment.NewLine}{n.Tail()}"));
 
-    private static AppProcess Launch(EmptyDatabase database, SimulatorHarness harness, string[] extraArguments) =>
-        AppProcess.Start([
-            "--urls", "http://127.0.0.1:0",
+    private static (AppProcess Node, Uri Address) Launch(EmptyDatabase database, SimulatorHarness harness, string[] extraArguments)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        return (AppProcess.Start([
+            "--urls", address.GetLeftPart(UriPartial.Authority),
             "--environment", "Production",
             "--Database:Provider=PostgreSql",
             $"--Database:ConnectionString={database.ConnectionString}",
             $"--Database:JobInvisibilityTimeoutSeconds={InvisibilitySeconds}",
+            $"--Database:JobLockTimeoutSeconds={LockSeconds}",
             $"--Todoist:ApiToken={SimulatorHarness.Token}",
             $"--Todoist:BaseUrl={harness.Address}",
             $"--Sync:IncrementalCron={TestApp.NeverCron}",
@@ -168,7 +269,16 @@ internal sealed class NodeCluster : IAsyncDisposable
             "--Logging:Console:FormatterOptions:SingleLine=true",
             "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
             .. extraArguments,
-        ]);
+        ]), address);
+    }
+
+    /// <summary>A port free now, for a node whose address must be known before it listens (the webhook balancer).</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static async Task Until(Task task, AppProcess node, string what)
     {

@@ -19,10 +19,18 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Apply pending migrations at start-up (the embedded default). Production may run them separately.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>PostgreSQL only: how long a job taken by a node stays invisible to the others. A node killed
-    /// mid-job leaves it taken; another node runs it again once this has passed. Keep it above the longest sync.</summary>
-    [Range(1, 86_400)]
-    public int JobInvisibilityTimeoutSeconds { get; set; } = 1800;
+    /// <summary>PostgreSQL only: how long a job taken by a node that stopped renewing it stays invisible to the
+    /// others. A live node renews its jobs every fifth of this (sliding), so a long sync is never taken twice; a node
+    /// killed mid-job stops renewing, and another node runs the job again once this has passed.</summary>
+    [Range(5, 86_400)]
+    public int JobInvisibilityTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>PostgreSQL only: how old a Hangfire lock row must be before another node may delete it. Hangfire's
+    /// locks on PostgreSQL are rows, not sessions: a node killed while holding one (a job's state change, the
+    /// schedulers of delayed and recurring jobs) leaves it behind, and whatever needs it waits this long. Keep it above
+    /// the longest a live node holds one (a metric rollup, which holds its lock for the whole run).</summary>
+    [Range(5, 86_400)]
+    public int JobLockTimeoutSeconds { get; set; } = 120;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

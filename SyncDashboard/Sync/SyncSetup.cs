@@ -81,9 +81,17 @@ public static class SyncSetup
     }
 
     /// <summary>Hangfire's tables in their own schema of the monitoring database. Long polling wakes a node's workers
-    /// by <c>LISTEN/NOTIFY</c> when a job is enqueued anywhere, instead of each node polling the queue every 15 s. A job
-    /// whose node died is fetched again by another once <see cref="DatabaseOptions.JobInvisibilityTimeoutSeconds"/>
-    /// passed since it was taken.</summary>
+    /// by <c>LISTEN/NOTIFY</c> when a job is enqueued anywhere, instead of each node polling the queue every 15 s.
+    /// What a node killed mid-job leaves behind must expire by itself, since nothing releases it:
+    /// <list type="bullet">
+    /// <item>the job it took: a live node renews its jobs' fetch time (sliding), so another node runs a job again
+    /// once <see cref="DatabaseOptions.JobInvisibilityTimeoutSeconds"/> passed without renewal, however long the job
+    /// runs on a live node;</item>
+    /// <item>the lock rows it held (a job's state lock, the delayed and recurring schedulers' locks): another node
+    /// deletes one older than <see cref="DatabaseOptions.JobLockTimeoutSeconds"/>. With the library's 10 minutes,
+    /// a state lock left by a killed node stopped the whole cluster: every worker that took the job (without sliding,
+    /// another one every invisibility time-out) slept on the lock, until no worker was left to fetch.</item>
+    /// </list></summary>
     private static PostgreSqlStorage PostgreSqlJobStorage(DatabaseOptions database)
     {
         var options = new PostgreSqlStorageOptions
@@ -93,6 +101,8 @@ public static class SyncSetup
             EnableLongPolling = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
             InvisibilityTimeout = TimeSpan.FromSeconds(database.JobInvisibilityTimeoutSeconds),
+            UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = TimeSpan.FromSeconds(database.JobLockTimeoutSeconds),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString!, options), options);
     }
