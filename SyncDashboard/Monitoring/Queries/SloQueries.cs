@@ -22,6 +22,9 @@ public sealed class SloQueries(
     /// <summary>Maintenance windows will go here; until then no time is excluded.</summary>
     private static readonly IReadOnlyList<TimeRange> NoExclusions = [];
 
+    /// <summary>The log of an hour in which no attempt ended (compared in SQL as a value).</summary>
+    private static readonly byte[] NoAttempts = [];
+
     public async Task<SloReport> GetAsync(string service, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -58,6 +61,15 @@ public sealed class SloQueries(
             .ToList();
     }
 
+    /// <summary>What <see cref="SloCalculator"/> needs to measure every span that ends by now and starts after
+    /// <paramref name="fromUtc"/>, from the events and the rollups as <see cref="GetAsync"/> reads them: for callers
+    /// that measure with ranges of their own excluded.</summary>
+    public async Task<SloHistory> ReadHistoryAsync(string service, DateTime fromUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await HistoryAsync(db, service, fromUtc, ct);
+    }
+
     /// <summary>The objectives in effect, each freshness threshold resolved against the incremental schedule.</summary>
     private List<SloObjective> Objectives(DateTime now)
     {
@@ -78,15 +90,24 @@ public sealed class SloQueries(
     }
 
     /// <summary>The counted attempts that ended after <paramref name="fromUtc"/>, the last success before them and
-    /// the first attempt ever. Attempts are found by their start (the index's column) from a margin before
-    /// <paramref name="fromUtc"/>: a run ends at most its timeout after it starts, and an abandoned one is closed by
-    /// a later run, so a day more covers every run that can end inside the span; the calculator drops the rest.</summary>
+    /// the first attempt ever, from the raw events and, where retention may have purged them, from the hourly rollups'
+    /// attempt logs (<see cref="SyncMetric.AttemptEnds"/>).</summary>
+    /// <remarks>Raw attempts are found by their start (the index's column) from a margin before
+    /// <paramref name="fromUtc"/>: a run ends at most its timeout after it starts, and an abandoned one is closed by a
+    /// later run, so a day more covers every run that can end inside the span; the calculator drops the rest. Retention
+    /// deletes finished events by start, so every attempt that ended later than the oldest finished event's start plus
+    /// that margin is still stored; before that boundary the rollups' logs are read as well, and the
+    /// two are merged (an attempt in both counts once: the larger of the two counts of each end time and outcome), so
+    /// an hour purged in full, in part or not at all gives the same attempts. Times are compared to the microsecond,
+    /// as the logs keep them.</remarks>
     private async Task<SloHistory> HistoryAsync(MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
-        var startedFrom = fromUtc - syncOptions.Value.RunTimeout - TimeSpan.FromDays(1);
+        var margin = syncOptions.Value.RunTimeout + TimeSpan.FromDays(1);
+        var startedFrom = fromUtc - margin;
+        string leaseLost = UncountedRuns.LeaseLost, cancelled = UncountedRuns.Cancelled;
         var counted = db.SyncEvents.AsNoTracking().Where(e => e.Service == service &&
             (e.Status == SyncStatus.Succeeded ||
-             (e.Status == SyncStatus.Failed && e.ErrorCode != UncountedRuns.LeaseLost && e.ErrorCode != UncountedRuns.Cancelled)));
+             (e.Status == SyncStatus.Failed && e.ErrorCode != leaseLost && e.ErrorCode != cancelled)));
 
         var attempts = await counted.Where(e => e.StartedUtc >= startedFrom)
             .Select(e => new { End = e.CompletedUtc ?? e.StartedUtc, e.Status })
@@ -99,10 +120,98 @@ public sealed class SloQueries(
             .Select(e => (DateTime?)(e.CompletedUtc ?? e.StartedUtc))
             .FirstOrDefaultAsync(ct);
 
-        var list = attempts.Select(a => new SloAttempt(Utc(a.End), a.Status == SyncStatus.Succeeded)).ToList();
-        if (lastSuccessBefore is { } before) list.Add(new SloAttempt(Utc(before), Succeeded: true));
-        return new SloHistory(list, first is { } start ? Utc(start) : null);
+        var raw = attempts.Select(a => new AttemptEnd(AttemptEnds.Truncate(Utc(a.End)), a.Status == SyncStatus.Succeeded)).ToList();
+        if (lastSuccessBefore is { } before) raw.Add(new AttemptEnd(AttemptEnds.Truncate(Utc(before)), Succeeded: true));
+        DateTime? historyStart = first is { } start ? AttemptEnds.Truncate(Utc(start)) : null;
+
+        var until = await RollupBoundaryAsync(db, service, margin, ct);
+        var logged = new List<AttemptEnd>();
+        var fromHour = MetricArithmetic.HourOf(fromUtc);
+        if (fromHour < until)
+        {
+            var hours = await db.SyncMetrics.AsNoTracking()
+                .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
+                            m.PeriodStartUtc >= fromHour && m.PeriodStartUtc < until)
+                .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
+                .ToListAsync(ct);
+            logged.AddRange(hours.SelectMany(h => AttemptEnds.Decode(Utc(h.PeriodStartUtc), h.AttemptEnds)));
+        }
+        // The mirror's age when the span begins: from the events when a success still stored ended before it, else
+        // from the logs of the hours before the boundary.
+        var storedBefore = raw.Any(a => a.Succeeded && a.EndUtc >= until && a.EndUtc <= fromUtc);
+        if (!storedBefore && await LoggedSuccessBeforeAsync(db, service, Min(fromHour, until), ct) is { } success)
+        {
+            logged.Add(success);
+        }
+        if (await FirstLoggedAsync(db, service, ct) is { } firstLogged && (historyStart is null || firstLogged < historyStart))
+        {
+            historyStart = firstLogged;
+        }
+
+        return new SloHistory(Union(raw, logged).Select(a => new SloAttempt(a.EndUtc, a.Succeeded)).ToList(), historyStart);
     }
+
+    /// <summary>Every attempt of either list once: of each end time and outcome, as many as the list with more of them
+    /// has (an attempt both still stored and logged is in both; two runs ending in the same microsecond stay two).</summary>
+    private static IEnumerable<AttemptEnd> Union(List<AttemptEnd> raw, List<AttemptEnd> logged)
+    {
+        var rawCounts = raw.CountBy(a => a).ToDictionary();
+        var loggedCounts = logged.CountBy(a => a).ToDictionary();
+        foreach (var key in rawCounts.Keys.Union(loggedCounts.Keys))
+        {
+            var count = Math.Max(rawCounts.GetValueOrDefault(key), loggedCounts.GetValueOrDefault(key));
+            for (var i = 0; i < count; i++) yield return key;
+        }
+    }
+
+    /// <summary>The start of the first hour from which every attempt that ended is still a stored event: the hour after
+    /// the oldest finished event's start plus <paramref name="margin"/>. The end of time when no event is stored
+    /// (every hour may have been purged).</summary>
+    private static async Task<DateTime> RollupBoundaryAsync(
+        MonitoringDbContext db, string service, TimeSpan margin, CancellationToken ct)
+    {
+        var oldest = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status != SyncStatus.Started)
+            .MinAsync(e => (DateTime?)e.StartedUtc, ct);
+        return oldest is { } o ? MetricArithmetic.HourOf(Utc(o) + margin).AddHours(1) : DateTime.MaxValue;
+    }
+
+    /// <summary>The last logged success in the hours before <paramref name="beforeHour"/>, a day of hours at a time
+    /// (usually the first day holds one).</summary>
+    private static async Task<AttemptEnd?> LoggedSuccessBeforeAsync(
+        MonitoringDbContext db, string service, DateTime beforeHour, CancellationToken ct)
+    {
+        var until = beforeHour;
+        while (true)
+        {
+            var hours = await db.SyncMetrics.AsNoTracking()
+                .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
+                            m.PeriodStartUtc < until)
+                .OrderByDescending(m => m.PeriodStartUtc).Take(24)
+                .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
+                .ToListAsync(ct);
+            foreach (var hour in hours)
+            {
+                var success = AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds).LastOrDefault(a => a.Succeeded);
+                if (success.Succeeded) return success;
+            }
+            if (hours.Count < 24) return null;
+            until = Utc(hours[^1].PeriodStartUtc);
+        }
+    }
+
+    private static async Task<DateTime?> FirstLoggedAsync(MonitoringDbContext db, string service, CancellationToken ct)
+    {
+        var hour = await db.SyncMetrics.AsNoTracking()
+            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
+                        m.AttemptEnds != NoAttempts)
+            .OrderBy(m => m.PeriodStartUtc)
+            .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
+            .FirstOrDefaultAsync(ct);
+        return hour is null ? null : AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds)[0].EndUtc;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

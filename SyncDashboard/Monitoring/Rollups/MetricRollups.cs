@@ -18,6 +18,7 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
         // Rows kept as histograms get their sketch first (at start-up, unless an operator applies the migrations), so
         // no week is combined from hours without one; a no-op query once they have.
         await LegacyHistogramUpgrade.RunAsync(dbFactory, ct);
+        await AttemptEndsUpgrade.RunAsync(dbFactory, ct);
         var currentWeek = MetricArithmetic.WeekOf(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One transaction: a run that fails half-way must not advance the watermark below over weeks it never wrote.
