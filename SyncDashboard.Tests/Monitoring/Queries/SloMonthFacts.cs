@@ -214,7 +214,7 @@ public sealed class SloMonthFacts
             db.SyncEvents.AddRange(events);
             // The hourly rows as a run wrote them before the attempt logs (counted by start hour, no log), which the
             // start-up upgrade then gives their logs from the stored runs, adding the hours runs only ended in.
-            // RunRecorderAttemptEndsFacts checks that a run writes the same log itself.
+            // RunRecorderFacts checks that a run writes the same log itself.
             foreach (var hour in events.Where(e => e.ErrorCode != UncountedRuns.LeaseLost).GroupBy(e => MetricArithmetic.HourOf(e.StartedUtc)))
             {
                 var row = new SyncMetric { Service = Service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour.Key };
