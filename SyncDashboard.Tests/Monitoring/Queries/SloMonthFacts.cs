@@ -90,6 +90,47 @@ public sealed class SloMonthFacts
             BurnSeverity.Page),
     ];
 
+    /// <summary>What spent the success budget, largest first (ties: the latest first), with the raw events: each
+    /// block of failures is one chain.</summary>
+    private static readonly (string, double, DateTime, DateTime, bool)[] FailuresByChain =
+    [
+        (SloSpentItem.Chain, 6, At(5, 10, 10), At(5, 11, 0), true), (SloSpentItem.Chain, 5, At(25, 8, 10), At(25, 8, 50), true),
+        (SloSpentItem.Chain, 2, At(30, 23, 30), At(30, 23, 50), true), (SloSpentItem.Chain, 2, At(20, 3, 10), At(20, 3, 20), true),
+    ];
+
+    /// <summary>Kept 20 days: F1's events are gone, its 6 failures only in the rollups, without a chain.</summary>
+    private static readonly (string, double, DateTime, DateTime, bool)[] FailuresKept20Days =
+    [
+        (SloSpentItem.Failures, 6, At(5, 10, 10), At(5, 11, 0), false), (SloSpentItem.Chain, 5, At(25, 8, 10), At(25, 8, 50), true),
+        (SloSpentItem.Chain, 2, At(30, 23, 30), At(30, 23, 50), true), (SloSpentItem.Chain, 2, At(20, 3, 10), At(20, 3, 20), true),
+    ];
+
+    /// <summary>Kept 7 days: F1's and F2's 8 failures are one item, from Nov 5 10:10 to Nov 20 03:20.</summary>
+    private static readonly (string, double, DateTime, DateTime, bool)[] FailuresKept7Days =
+    [
+        (SloSpentItem.Failures, 8, At(5, 10, 10), At(20, 3, 20), false), (SloSpentItem.Chain, 5, At(25, 8, 10), At(25, 8, 50), true),
+        (SloSpentItem.Chain, 2, At(30, 23, 30), At(30, 23, 50), true),
+    ];
+
+    /// <summary>What spent the freshness budget, the same whatever was purged: S1 115 minutes, F1 55, F4 45, F2 15, and
+    /// F3's two 5-minute stretches, the latest first.</summary>
+    private static readonly (string, double, DateTime, DateTime, bool)[] StalePeriods =
+    [
+        (SloSpentItem.Stale, 115, At(12, 14, 15), At(12, 16, 10), false), (SloSpentItem.Stale, 55, At(5, 10, 15), At(5, 11, 10), false),
+        (SloSpentItem.Stale, 45, At(25, 8, 15), At(25, 9, 0), false), (SloSpentItem.Stale, 15, At(20, 3, 15), At(20, 3, 30), false),
+        (SloSpentItem.Stale, 5, At(30, 23, 55), Now, false), (SloSpentItem.Stale, 5, At(30, 23, 35), At(30, 23, 40), false),
+    ];
+
+    /// <summary>The burn-down, a point every 6 hours from Nov 1 00:00 (step 0: the whole budget, 43.08 attempts and 216
+    /// minutes) to Dec 1 00:00 (step 120: what remains, 28.08 and −24). Step 17 is Nov 5 06:00, before F1; step 18 is
+    /// Nov 5 12:00, after it: 6 attempts and 55 minutes spent. Step 46, Nov 12 12:00, before S1; step 47, Nov 12 18:00,
+    /// 115 minutes more (170). Step 119, Nov 30 18:00: all but F3 (13 attempts, 230 minutes).</summary>
+    private static readonly (string Name, (int Step, double Remaining)[] Points)[] BurnDown =
+    [
+        ("success", [(0, 43.08), (17, 43.08), (18, 37.08), (46, 37.08), (47, 37.08), (119, 43.08 - 13), (120, 28.08)]),
+        ("freshness", [(0, 216), (17, 216), (18, 161), (46, 161), (47, 46), (119, 216 - 230), (120, -24)]),
+    ];
+
     /// <summary>The burn-rate alerts through F1 (Nov 5), judged by the health evaluator at the minutes that matter.
     /// Success: at 10:10 the hour (09:10, 10:10] holds 6 runs, 1 failed (16.7× ≥ 14.4) and the 5 minutes hold that
     /// failure (100×): page, SLO_BURN_FAST raised; at 10:09 nothing had failed. The 1-hour rule stops at 11:05 (no run in
@@ -128,21 +169,23 @@ public sealed class SloMonthFacts
         var queries = Queries(database, time);
         var stored = await CountEventsAsync(database);
 
-        await AssertTableAsync(database, queries, "raw events");
+        await AssertTableAsync(database, queries, "raw events", FailuresByChain);
 
         foreach (var keptDays in new[] { 20, 7 })
         {
             var purged = await new RetentionPurge(database.Factory(), time,
                 Options.Create(new RetentionOptions { EventDays = keptDays })).RunAsync(Ct);
             Assert.True(purged.EventsDeleted > 0, $"keeping {keptDays} days purged nothing");
-            await AssertTableAsync(database, queries, $"after retention kept {keptDays} days");
+            await AssertTableAsync(database, queries, $"after retention kept {keptDays} days", keptDays == 20 ? FailuresKept20Days : FailuresKept7Days);
         }
         // 7 days kept: only the runs that started from Nov 24 00:00 on (Nov 24 00:10 … Dec 1 00:00), 7 × 144.
         Assert.Equal(7 * 144, await CountEventsAsync(database));
         Assert.Equal(4321 - 12 + 1, stored);
     }
 
-    private static async Task AssertTableAsync(TestDatabase database, SloQueries queries, string when)
+    private static async Task AssertTableAsync(
+        TestDatabase database, SloQueries queries, string when,
+        (string, double, DateTime, DateTime, bool)[] spentOnFailures)
     {
         var report = await queries.GetAsync(Service, Ct);
         Assert.Equal(Month.Select(m => m.Name), report.Objectives.Select(o => o.Name));
@@ -164,6 +207,24 @@ public sealed class SloMonthFacts
                 AssertNear(rate, row.Rate!.Value, $"{when}: {expected.Name} burn over {row.WindowMinutes} min");
             }
             Assert.Equal(expected.Firing, actual.Firing);
+        }
+
+        var spent = await queries.SpentAsync(Service, Ct);
+        Assert.Equal(["success", "freshness"], spent.Objectives.Select(o => o.Name));
+        var spentSuccess = spent.Objectives[0].Spent.Select(i => (i.Kind, i.Amount, i.StartUtc, i.EndUtc, i.ChainId is not null)).ToList();
+        Assert.True(spentOnFailures.SequenceEqual(spentSuccess),
+            $"{when}: success spent on [{string.Join("; ", spentSuccess)}]");
+        var spentFreshness = spent.Objectives[1].Spent.Select(i => (i.Kind, i.Amount, i.StartUtc, i.EndUtc, i.ChainId is not null)).ToList();
+        Assert.True(StalePeriods.SequenceEqual(spentFreshness), $"{when}: freshness spent on [{string.Join("; ", spentFreshness)}]");
+        foreach (var (expected, actual) in BurnDown.Zip(spent.Objectives))
+        {
+            Assert.Equal(SloQueries.BurnDownSteps + 1, actual.BurnDown.Count);
+            foreach (var (step, remaining) in expected.Points)
+            {
+                var point = actual.BurnDown[step];
+                Assert.Equal(MonthStart.AddHours(6 * step), point.AtUtc);
+                AssertNear(remaining, point.Remaining, $"{when}: {expected.Name} budget left at {point.AtUtc:MMM d HH:mm}");
+            }
         }
 
         // With the excluded range, through the calculator that maintenance windows will feed.
@@ -211,6 +272,16 @@ public sealed class SloMonthFacts
         events.Add(Run(At(15, 12, 5), SyncStatus.Failed, UncountedRuns.LeaseLost));
         await using (var db = database.Open())
         {
+            // Each block of failures is one error chain, as a run records it.
+            var chains = events.Where(e => e.Status == SyncStatus.Failed && e.ErrorCode != UncountedRuns.LeaseLost)
+                .GroupBy(e => e.CompletedUtc!.Value.Date).ToList();
+            foreach (var block in chains)
+            {
+                var chain = new SyncError { Service = Service, Message = "down", ErrorCode = "HTTP_503", CreatedUtc = block.First().CompletedUtc!.Value };
+                db.SyncErrors.Add(chain);
+                await db.SaveChangesAsync(Ct);
+                foreach (var run in block) run.ErrorChainId = chain.Id;
+            }
             db.SyncEvents.AddRange(events);
             // The hourly rows as a run wrote them before the attempt logs (counted by start hour, no log), which the
             // start-up upgrade then gives their logs from the stored runs, adding the hours runs only ended in.

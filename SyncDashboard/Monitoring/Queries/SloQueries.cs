@@ -44,6 +44,84 @@ public sealed class SloQueries(
             rules.Select(r => new BurnRuleRow(r.Severity, r.BurnRate, r.LongWindowMinutes, r.ShortWindowMinutes)).ToList());
     }
 
+    /// <summary>Points of a burn-down chart: 120 steps, six hours each over 30 days.</summary>
+    public const int BurnDownSteps = 120;
+
+    /// <summary>What spent a budget is listed up to this many, largest first.</summary>
+    public const int MaxSpentItems = 20;
+
+    /// <summary>How each objective's budget was spent over its window: the burn-down, and the failure chains or stale
+    /// periods that spent it, largest first. Failures are grouped by the error chain of their stored event; those
+    /// whose event is gone (purged, only in the rollups) or had no chain are one item.</summary>
+    public async Task<SloSpentReport> SpentAsync(string service, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var objectives = Objectives(now);
+        if (objectives.Count == 0) return new SloSpentReport(now, []);
+        var span = objectives.Max(o => o.Window);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var history = await HistoryAsync(db, service, now - span, ct);
+        var failures = objectives.Any(o => o.Kind == SloKind.Success)
+            ? await ChainedFailuresAsync(db, service, now - span, ct)
+            : [];
+        var spent = objectives.Select(o =>
+        {
+            var window = new TimeRange(now - o.Window, now);
+            var burnDown = SloCalculator.BurnDown(o, history, now, NoExclusions, BurnDownSteps);
+            var items = o.Kind == SloKind.Success
+                ? FailureItems(history, failures, window, NoExclusions)
+                : SloCalculator.StalePeriods(o, history, window, NoExclusions)
+                    .Select(p => new SloSpentItem(SloSpentItem.Stale, p.StartUtc, p.EndUtc, p.Duration.TotalMinutes, null, null));
+            var largest = items.OrderByDescending(i => i.Amount).ThenByDescending(i => i.EndUtc).Take(MaxSpentItems).ToList();
+            var status = SloCalculator.Measure(o, history, window, NoExclusions);
+            return new SloSpent(o.Name, o.Kind == SloKind.Success ? "attempts" : "minutes",
+                o.BadShareAllowed * status.Total, burnDown, largest);
+        }).ToList();
+        return new SloSpentReport(now, spent);
+    }
+
+    /// <summary>The counted failed attempts still stored that ended after <paramref name="fromUtc"/>, with their chain.</summary>
+    private async Task<List<(AttemptEnd Attempt, long? ChainId, string? Code)>> ChainedFailuresAsync(
+        MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
+    {
+        var startedFrom = fromUtc - syncOptions.Value.RunTimeout - TimeSpan.FromDays(1);
+        string leaseLost = UncountedRuns.LeaseLost, cancelled = UncountedRuns.Cancelled;
+        var rows = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status == SyncStatus.Failed && e.StartedUtc >= startedFrom &&
+                        e.ErrorCode != leaseLost && e.ErrorCode != cancelled)
+            .Select(e => new { End = e.CompletedUtc ?? e.StartedUtc, e.ErrorChainId, e.ErrorCode })
+            .ToListAsync(ct);
+        return rows.Select(r => (new AttemptEnd(AttemptEnds.Truncate(Utc(r.End)), false), r.ErrorChainId, r.ErrorCode)).ToList();
+    }
+
+    /// <summary>The failed attempts of <paramref name="window"/> by chain; those the history counts but no stored
+    /// chained event accounts for are one <see cref="SloSpentItem.Failures"/> item.</summary>
+    private static IEnumerable<SloSpentItem> FailureItems(
+        SloHistory history, List<(AttemptEnd Attempt, long? ChainId, string? Code)> stored, TimeRange window,
+        IReadOnlyList<TimeRange> excluded)
+    {
+        bool Counts(DateTime end) => end > window.StartUtc && end <= window.EndUtc && !excluded.Any(r => r.Contains(end));
+        var chained = stored.Where(f => f.ChainId is not null && Counts(f.Attempt.EndUtc)).ToList();
+        foreach (var chain in chained.GroupBy(f => f.ChainId!.Value))
+        {
+            var ends = chain.Select(f => f.Attempt.EndUtc).ToList();
+            yield return new SloSpentItem(SloSpentItem.Chain, ends.Min(), ends.Max(), ends.Count, chain.Key,
+                chain.MaxBy(f => f.Attempt.EndUtc).Code);
+        }
+        var left = chained.CountBy(f => f.Attempt.EndUtc).ToDictionary();
+        var unchained = new List<DateTime>();
+        foreach (var failure in history.Attempts.Where(a => !a.Succeeded && Counts(a.EndUtc)).Select(a => a.EndUtc))
+        {
+            if (left.TryGetValue(failure, out var n) && n > 0) left[failure] = n - 1;
+            else unchained.Add(failure);
+        }
+        if (unchained.Count > 0)
+        {
+            yield return new SloSpentItem(SloSpentItem.Failures, unchained.Min(), unchained.Max(), unchained.Count, null, null);
+        }
+    }
+
     /// <summary>The objectives whose budget burns too fast, for the health verdict. Reads only as far back as the
     /// longest rule window (3 days by default), not the objectives' whole windows.</summary>
     public async Task<IReadOnlyList<SloBurnFinding>> BurnFindingsAsync(
