@@ -8,10 +8,11 @@ using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Monitoring.Queries;
 
-/// <summary>The service level objectives measured over the raw sync events (see docs/slo.md). Counted attempts are
-/// the ones the hourly rollup counts: every success and every failure except the runs closed as
-/// <see cref="UncountedRuns"/>; each at its end time. Three indexed reads of <c>IX_sync_events_status</c>: the
-/// attempts of the span, the last success before it, and the first attempt ever.</summary>
+/// <summary>The service level objectives measured over the raw sync events and, where retention purged them, the
+/// hourly rollups' attempt logs (see docs/slo.md). Counted attempts are the ones the hourly rollup counts: every
+/// success and every failure except the runs closed as <see cref="UncountedRuns"/>; each at its end time. Three indexed
+/// reads of <c>IX_sync_events_status</c>: the attempts of the span, the last success before it, and the first attempt
+/// ever; the oldest stored run; and the rollup rows of the part of the span before it plus the first logged attempt.</summary>
 public sealed class SloQueries(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     TimeProvider time,

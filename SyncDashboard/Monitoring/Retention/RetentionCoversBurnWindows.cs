@@ -10,6 +10,8 @@ public sealed class RetentionCoversBurnWindows(IOptions<SloOptions> slo) : IVali
 {
     public ValidateOptionsResult Validate(string? name, RetentionOptions options)
     {
+        // Out of its own range it is reported by the range check already: one problem, one message.
+        if (options.EventDays < 1) return ValidateOptionsResult.Success;
         var longest = slo.Value.EffectiveBurnRateRules.Select(r => r.LongWindow).DefaultIfEmpty(TimeSpan.Zero).Max();
         return TimeSpan.FromDays(options.EventDays) >= longest
             ? ValidateOptionsResult.Success
