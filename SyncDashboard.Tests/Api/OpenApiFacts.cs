@@ -40,9 +40,9 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
         Assert.Contains(("/api/sync/resume", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
         // exports, sync, pause, resume, resolve, retry, alert notifications, the verifications (list, status, two
-        // exports, verify now), the service level objectives, acknowledge an alert, and the timeline notes (list, add,
+        // exports, verify now), the service level objectives and what spent their budgets, acknowledge an alert, and the timeline notes (list, add,
         // delete, two exports): a new route must be added here on purpose.
-        Assert.Equal(30, routes.Count);
+        Assert.Equal(31, routes.Count);
         // Each route has its row in Document_ListsTheStatusCodesARouteAnswers, so none goes without its codes checked.
         Assert.Equal(routes.Order(), StatusCodeRows().Order());
         foreach (var (path, method) in routes)
@@ -63,6 +63,7 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [InlineData("/api/monitoring/errors", "get", "200,400", "ErrorReport")]
     [InlineData("/api/monitoring/health", "get", "200", "ServiceHealth")]
     [InlineData("/api/monitoring/slo", "get", "200", "SloReport")]
+    [InlineData("/api/monitoring/slo/spent", "get", "200", "SloSpentReport")]
     [InlineData("/api/monitoring/dashboard", "get", "200", "DashboardSummary")]
     [InlineData("/api/monitoring/metrics", "get", "200,400", "MetricRow[]")]
     [InlineData("/api/monitoring/timeline", "get", "200,400", "SyncTimeline")]

@@ -30,6 +30,13 @@ public sealed class SloPageFacts(ChromiumFixture chromium)
         await Assertions.Expect(page.Locator("[data-testid=slo][data-live=true]")).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("[data-objective=success] [data-testid=slo-firing]")).ToHaveTextAsync("Burning: Page");
         await Assertions.Expect(page.Locator("[data-objective=freshness]")).ToContainTextAsync("at most 15 min old");
+        // The budget burn-down: drawn as a line with the zero line, and what spent the budget (10 failed attempts with
+        // no chain stored) linked to History.
+        var burnDown = page.Locator("[data-testid=burn-down-success][data-has-data=true]");
+        await Assertions.Expect(burnDown.Locator("svg.apexcharts-svg")).ToBeVisibleAsync();
+        await Assertions.Expect(burnDown.Locator(".apexcharts-line-series path.apexcharts-line")).ToHaveCountAsync(1);
+        await Assertions.Expect(burnDown.Locator(".apexcharts-yaxis-annotations line")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-objective=success] [data-spent-kind=failures]")).ToContainTextAsync("10 attempts");
         await Screenshots.TakeAsync(page, "slo.png");
         Assert.Empty(session.Problems);
     }

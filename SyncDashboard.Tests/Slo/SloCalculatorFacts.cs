@@ -157,4 +157,30 @@ public sealed class SloCalculatorFacts
 
         Assert.Equal(new SloTally(0, 1), SloCalculator.Measure(Success(), history, new TimeRange(Ago(60), Now), []));
     }
+    /// <summary>SparseSuccesses over the day, 15-minute threshold: the success 1445 minutes ago is fresh until 1430, so
+    /// stale 1430→1420, 1405→1000, 975→300 and 285→10 minutes ago. 980→300 excluded removes the third; 1200→1100
+    /// excluded splits the second in two.</summary>
+    [Fact]
+    public void StalePeriods_AreTheStaleStretches_CutByExcludedTime()
+    {
+        TimeRange[] excluded = [new(Ago(980), Ago(500)), new(Ago(600), Ago(300)), new(Ago(1200), Ago(1100))];
+
+        var periods = SloCalculator.StalePeriods(Freshness(), SparseSuccesses(), new TimeRange(Ago(1440), Now), excluded);
+
+        Assert.Equal(
+            [new(Ago(1430), Ago(1420)), new(Ago(1405), Ago(1200)), new(Ago(1100), Ago(1000)), new TimeRange(Ago(285), Ago(10))],
+            periods);
+        Assert.Empty(SloCalculator.StalePeriods(Success(), SparseSuccesses(), new TimeRange(Ago(1440), Now), []));
+    }
+
+    /// <summary>TenMinuteAttempts, 4 steps over the day: allowed 1 % of 144 = 1.44; the failure 1000 minutes ago is spent
+    /// by 720 minutes ago (0.44 left), the ones 300, 10 and 0 minutes ago by now (−2.56).</summary>
+    [Fact]
+    public void BurnDown_SpendsTheBudgetWhereTheFailuresEnded()
+    {
+        var points = SloCalculator.BurnDown(Success(), TenMinuteAttempts(), Now, [], steps: 4);
+
+        Assert.Equal([Ago(1440), Ago(1080), Ago(720), Ago(360), Now], points.Select(p => p.AtUtc));
+        Assert.Equal([1.44, 1.44, 0.44, 0.44, -2.56], points.Select(p => Math.Round(p.Remaining, 9)));
+    }
 }

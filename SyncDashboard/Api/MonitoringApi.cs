@@ -45,8 +45,15 @@ public static class MonitoringApi
             .WithDescription("Each objective in effect (Slo:Objectives, success or freshness): good and bad over its window " +
                 "in attempts or minutes, attainment, the error budget (allowed, spent, remaining) and the burn rates over " +
                 "5 min, 30 min, 1 h, 6 h, 24 h and 3 d and the rules' windows, with the most severe burn-rate rule firing; " +
-                "and the rules in effect. Measured over the raw sync events.")
+                "and the rules in effect. Measured from the raw events and, where retention purged them, the hourly rollups.")
             .Produces<SloReport>();
+        group.MapGet("/slo/spent", (SloQueries slo, CancellationToken ct) => slo.SpentAsync(ServiceName.Todoist, ct))
+            .WithSummary("What spent each objective's error budget")
+            .WithDescription("Per objective: the budget left over its window as it was spent (burn-down points, the " +
+                "last one now) and, largest first, what spent it: the failed attempts of each error chain (its id), failed " +
+                "attempts without a stored chain (abandoned runs, or runs only the rollups remember), and the periods the " +
+                "mirror was stale. Measured from the raw events and, where retention purged them, the hourly rollups.")
+            .Produces<SloSpentReport>();
         group.MapGet("/dashboard", (DashboardQueries dashboard, CancellationToken ct) => dashboard.GetAsync(ServiceName.Todoist, ct))
             .WithSummary("Integration dashboard")
             .WithDescription("Overview (state and mirror counts), health, the last 24 hours' performance and recent activity in one call.");

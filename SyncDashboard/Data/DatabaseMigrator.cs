@@ -35,6 +35,12 @@ public sealed class DatabaseMigrator(
                 "row(s) merged from their hours, {RollupsFromBuckets} converted from their buckets",
                 upgraded.Rows, upgraded.HoursFromRuns, upgraded.HoursFromBuckets, upgraded.RollupsMerged, upgraded.RollupsFromBuckets);
         }
+        var logged = await AttemptEndsUpgrade.RunAsync(dbFactory, ct);
+        if (logged > 0)
+        {
+            logger.LogInformation(
+                "Attempt end logs for {Rows} hourly rollup row(s) written before them, from the runs still stored", logged);
+        }
         logger.LogInformation("Monitoring database ready ({Provider})", options.Value.Provider);
     }
 

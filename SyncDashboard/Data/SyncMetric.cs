@@ -20,5 +20,10 @@ public sealed class SyncMetric
     /// <summary>The <see cref="DurationHistogram"/> bucket counts of a row written before <see cref="DurationSketch"/>,
     /// until <see cref="LegacyHistogramUpgrade"/> converts it; null for every other row.</summary>
     public int[]? LegacyDurationHistogram { get; set; }
+    /// <summary>Hourly rows only: the counted attempts that <em>ended</em> in the hour (the counts above are by start),
+    /// encoded by <see cref="AttemptEnds"/>, so the service level objectives are exact after retention purged the
+    /// events. Null on daily and weekly rows (and on an hourly row written before the column, until
+    /// <see cref="AttemptEndsUpgrade"/> fills it from the runs still stored).</summary>
+    public byte[]? AttemptEnds { get; set; }
     public DateTime LastUpdatedUtc { get; set; }
 }

@@ -78,6 +78,18 @@ public static class SloCalculator
         var to = span.EndUtc;
         if (from >= to) return new SloTally(0, 0);
 
+        var stale = StaleRanges(history, from, to, threshold);
+        var counted = new TimeRange(from, to);
+        var merged = Merge(excluded.Select(r => Clip(r, counted)));
+        var total = counted.Duration - Sum(merged);
+        var staleTime = Sum(stale) - Sum(stale.SelectMany(s => merged.Select(e => Clip(e, s))));
+        var badMinutes = staleTime.TotalMinutes;
+        return new SloTally(total.TotalMinutes - badMinutes, badMinutes);
+    }
+
+    /// <summary>The stale stretches of [from, to), some of them empty, in order.</summary>
+    private static List<TimeRange> StaleRanges(SloHistory history, DateTime from, DateTime to, TimeSpan threshold)
+    {
         var successes = history.Attempts.Where(a => a.Succeeded && a.EndUtc <= to).Select(a => a.EndUtc).Order().ToList();
         DateTime? previous = null;
         var stale = new List<TimeRange>();
@@ -94,13 +106,51 @@ public static class SloCalculator
             cursor = success;
         }
         stale.Add(StaleBetween(cursor, to, previous, threshold));
+        return stale;
+    }
 
-        var counted = new TimeRange(from, to);
-        var merged = Merge(excluded.Select(r => Clip(r, counted)));
-        var total = counted.Duration - Sum(merged);
-        var staleTime = Sum(stale) - Sum(stale.SelectMany(s => merged.Select(e => Clip(e, s))));
-        var badMinutes = staleTime.TotalMinutes;
-        return new SloTally(total.TotalMinutes - badMinutes, badMinutes);
+    /// <summary>The periods in which the mirror was stale inside <paramref name="span"/> (from the first attempt ever
+    /// on), excluded time cut out, in order: what spent a freshness budget. Empty for a success objective or without a
+    /// threshold.</summary>
+    public static IReadOnlyList<TimeRange> StalePeriods(
+        SloObjective objective, SloHistory history, TimeRange span, IReadOnlyList<TimeRange> excluded)
+    {
+        if (objective.Kind != SloKind.Freshness || objective.FreshnessThreshold is not { } threshold ||
+            history.HistoryStartUtc is not { } historyStart)
+        {
+            return [];
+        }
+        var from = span.StartUtc > historyStart ? span.StartUtc : historyStart;
+        if (from >= span.EndUtc) return [];
+        var cuts = Merge(excluded.Select(r => Clip(r, span)));
+        var periods = new List<TimeRange>();
+        foreach (var stale in StaleRanges(history, from, span.EndUtc, threshold).Where(r => r.Duration > TimeSpan.Zero))
+        {
+            var start = stale.StartUtc;
+            foreach (var cut in cuts.Where(c => c.EndUtc > stale.StartUtc && c.StartUtc < stale.EndUtc))
+            {
+                if (cut.StartUtc > start) periods.Add(new TimeRange(start, cut.StartUtc));
+                if (cut.EndUtc > start) start = cut.EndUtc;
+            }
+            if (stale.EndUtc > start) periods.Add(new TimeRange(start, stale.EndUtc));
+        }
+        return periods;
+    }
+
+    /// <summary>The budget left over the objective's window as it was spent: at <paramref name="steps"/> + 1 evenly
+    /// spaced moments from the window's start to now, what the budget allowed now less what was spent from the
+    /// window's start to that moment. The last point is <see cref="SloBudget.Remaining"/>.</summary>
+    public static IReadOnlyList<SloBudgetPoint> BurnDown(
+        SloObjective objective, SloHistory history, DateTime nowUtc, IReadOnlyList<TimeRange> excluded, int steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        var start = nowUtc - objective.Window;
+        var allowed = objective.BadShareAllowed * Measure(objective, history, new TimeRange(start, nowUtc), excluded).Total;
+        var step = objective.Window / steps;
+        return Enumerable.Range(0, steps + 1)
+            .Select(i => i == steps ? nowUtc : start + step * i)
+            .Select(at => new SloBudgetPoint(at, allowed - Measure(objective, history, new TimeRange(start, at), excluded).Bad))
+            .ToList();
     }
 
     /// <summary>The stale part of [from, to) when the last success before <paramref name="from"/> ended at

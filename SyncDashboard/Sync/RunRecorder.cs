@@ -265,10 +265,23 @@ public sealed class RunRecorder(
     private static Task<int> AttemptsInChainAsync(MonitoringDbContext db, long chainId, CancellationToken ct) =>
         db.SyncEvents.CountAsync(e => e.ErrorChainId == chainId, ct);
 
+    /// <summary>Counts the run in the row of the hour it started in and logs its end in the row of the hour it ended
+    /// in (the objectives count attempts by end time); usually the same row.</summary>
     private static async Task AddToHourAsync(
         MonitoringDbContext db, string service, SyncEvent run, DateTime now, CancellationToken ct)
     {
-        var hour = MetricArithmetic.HourOf(run.StartedUtc);
+        var metric = await HourRowAsync(db, service, MetricArithmetic.HourOf(run.StartedUtc), ct);
+        MetricArithmetic.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, now);
+        var end = AttemptEnds.Truncate(run.CompletedUtc ?? run.StartedUtc);
+        var endRow = await HourRowAsync(db, service, MetricArithmetic.HourOf(end), ct);
+        endRow.AttemptEnds = AttemptEnds.Add(endRow.PeriodStartUtc, endRow.AttemptEnds,
+            new AttemptEnd(end, run.Status == SyncStatus.Succeeded));
+        endRow.LastUpdatedUtc = now;
+    }
+
+    private static async Task<SyncMetric> HourRowAsync(
+        MonitoringDbContext db, string service, DateTime hour, CancellationToken ct)
+    {
         // Local first: two abandoned events of the same hour share one new row before it is saved.
         var metric = db.SyncMetrics.Local.FirstOrDefault(m =>
                          m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc == hour)
@@ -276,10 +289,13 @@ public sealed class RunRecorder(
                          m.Service == service && m.Period == MetricPeriod.Hourly && m.PeriodStartUtc == hour, ct);
         if (metric is null)
         {
-            metric = new SyncMetric { Service = service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour };
+            metric = new SyncMetric
+            {
+                Service = service, Period = MetricPeriod.Hourly, PeriodStartUtc = hour, AttemptEnds = [],
+            };
             db.SyncMetrics.Add(metric);
         }
-        MetricArithmetic.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, now);
+        return metric;
     }
 
     private static long DurationMs(DateTime started, DateTime completed) =>

@@ -14,11 +14,17 @@ public sealed partial class SloPage
     [Inject] private SloQueries SloQueries { get; set; } = default!;
 
     private SloReport? report;
+    private SloSpentReport? spent;
 
     protected override bool TicksClock => false;
 
-    protected override async Task LoadAsync(CancellationToken ct) =>
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
         report = await SloQueries.GetAsync(ServiceName.Todoist, ct);
+        spent = await SloQueries.SpentAsync(ServiceName.Todoist, ct);
+    }
+
+    private SloSpent? SpentOf(SloSummary objective) => spent?.Objectives.FirstOrDefault(s => s.Name == objective.Name);
 
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 

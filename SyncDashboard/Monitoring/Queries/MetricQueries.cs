@@ -15,7 +15,8 @@ public sealed class MetricQueries(IDbContextFactory<MonitoringDbContext> dbFacto
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.SyncMetrics.AsNoTracking()
-            .Where(m => m.Service == service && m.Period == period)
+            // An hourly row without counts only logs the attempts that ended in its hour (for the objectives).
+            .Where(m => m.Service == service && m.Period == period && m.SuccessCount + m.FailureCount > 0)
             .OrderByDescending(m => m.PeriodStartUtc)
             .Take(limit)
             .Select(m => new

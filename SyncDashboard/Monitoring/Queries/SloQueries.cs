@@ -8,10 +8,11 @@ using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Monitoring.Queries;
 
-/// <summary>The service level objectives measured over the raw sync events (see docs/slo.md). Counted attempts are
-/// the ones the hourly rollup counts: every success and every failure except the runs closed as
-/// <see cref="UncountedRuns"/>; each at its end time. Three indexed reads of <c>IX_sync_events_status</c>: the
-/// attempts of the span, the last success before it, and the first attempt ever.</summary>
+/// <summary>The service level objectives measured over the raw sync events and, where retention purged them, the
+/// hourly rollups' attempt logs (see docs/slo.md). Counted attempts are the ones the hourly rollup counts: every
+/// success and every failure except the runs closed as <see cref="UncountedRuns"/>; each at its end time. Three indexed
+/// reads of <c>IX_sync_events_status</c>: the attempts of the span, the last success before it, and the first attempt
+/// ever; the oldest stored run; and the rollup rows of the part of the span before it plus the first logged attempt.</summary>
 public sealed class SloQueries(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     TimeProvider time,
@@ -21,6 +22,9 @@ public sealed class SloQueries(
 {
     /// <summary>Maintenance windows will go here; until then no time is excluded.</summary>
     private static readonly IReadOnlyList<TimeRange> NoExclusions = [];
+
+    /// <summary>The log of an hour in which no attempt ended (compared in SQL as a value).</summary>
+    private static readonly byte[] NoAttempts = [];
 
     public async Task<SloReport> GetAsync(string service, CancellationToken ct)
     {
@@ -41,6 +45,84 @@ public sealed class SloQueries(
             rules.Select(r => new BurnRuleRow(r.Severity, r.BurnRate, r.LongWindowMinutes, r.ShortWindowMinutes)).ToList());
     }
 
+    /// <summary>Points of a burn-down chart: 120 steps, six hours each over 30 days.</summary>
+    public const int BurnDownSteps = 120;
+
+    /// <summary>What spent a budget is listed up to this many, largest first.</summary>
+    public const int MaxSpentItems = 20;
+
+    /// <summary>How each objective's budget was spent over its window: the burn-down, and the failure chains or stale
+    /// periods that spent it, largest first. Failures are grouped by the error chain of their stored event; those
+    /// whose event is gone (purged, only in the rollups) or had no chain are one item.</summary>
+    public async Task<SloSpentReport> SpentAsync(string service, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var objectives = Objectives(now);
+        if (objectives.Count == 0) return new SloSpentReport(now, []);
+        var span = objectives.Max(o => o.Window);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var history = await HistoryAsync(db, service, now - span, ct);
+        var failures = objectives.Any(o => o.Kind == SloKind.Success)
+            ? await ChainedFailuresAsync(db, service, now - span, ct)
+            : [];
+        var spent = objectives.Select(o =>
+        {
+            var window = new TimeRange(now - o.Window, now);
+            var burnDown = SloCalculator.BurnDown(o, history, now, NoExclusions, BurnDownSteps);
+            var items = o.Kind == SloKind.Success
+                ? FailureItems(history, failures, window, NoExclusions)
+                : SloCalculator.StalePeriods(o, history, window, NoExclusions)
+                    .Select(p => new SloSpentItem(SloSpentItem.Stale, p.StartUtc, p.EndUtc, p.Duration.TotalMinutes, null, null));
+            var largest = items.OrderByDescending(i => i.Amount).ThenByDescending(i => i.EndUtc).Take(MaxSpentItems).ToList();
+            var status = SloCalculator.Measure(o, history, window, NoExclusions);
+            return new SloSpent(o.Name, o.Kind == SloKind.Success ? "attempts" : "minutes",
+                o.BadShareAllowed * status.Total, burnDown, largest);
+        }).ToList();
+        return new SloSpentReport(now, spent);
+    }
+
+    /// <summary>The counted failed attempts still stored that ended after <paramref name="fromUtc"/>, with their chain.</summary>
+    private async Task<List<(AttemptEnd Attempt, long? ChainId, string? Code)>> ChainedFailuresAsync(
+        MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
+    {
+        var startedFrom = fromUtc - syncOptions.Value.RunTimeout - TimeSpan.FromDays(1);
+        string leaseLost = UncountedRuns.LeaseLost, cancelled = UncountedRuns.Cancelled;
+        var rows = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status == SyncStatus.Failed && e.StartedUtc >= startedFrom &&
+                        e.ErrorCode != leaseLost && e.ErrorCode != cancelled)
+            .Select(e => new { End = e.CompletedUtc ?? e.StartedUtc, e.ErrorChainId, e.ErrorCode })
+            .ToListAsync(ct);
+        return rows.Select(r => (new AttemptEnd(AttemptEnds.Truncate(Utc(r.End)), false), r.ErrorChainId, r.ErrorCode)).ToList();
+    }
+
+    /// <summary>The failed attempts of <paramref name="window"/> by chain; those the history counts but no stored
+    /// chained event accounts for are one <see cref="SloSpentItem.Failures"/> item.</summary>
+    private static IEnumerable<SloSpentItem> FailureItems(
+        SloHistory history, List<(AttemptEnd Attempt, long? ChainId, string? Code)> stored, TimeRange window,
+        IReadOnlyList<TimeRange> excluded)
+    {
+        bool Counts(DateTime end) => end > window.StartUtc && end <= window.EndUtc && !excluded.Any(r => r.Contains(end));
+        var chained = stored.Where(f => f.ChainId is not null && Counts(f.Attempt.EndUtc)).ToList();
+        foreach (var chain in chained.GroupBy(f => f.ChainId!.Value))
+        {
+            var ends = chain.Select(f => f.Attempt.EndUtc).ToList();
+            yield return new SloSpentItem(SloSpentItem.Chain, ends.Min(), ends.Max(), ends.Count, chain.Key,
+                chain.MaxBy(f => f.Attempt.EndUtc).Code);
+        }
+        var left = chained.CountBy(f => f.Attempt.EndUtc).ToDictionary();
+        var unchained = new List<DateTime>();
+        foreach (var failure in history.Attempts.Where(a => !a.Succeeded && Counts(a.EndUtc)).Select(a => a.EndUtc))
+        {
+            if (left.TryGetValue(failure, out var n) && n > 0) left[failure] = n - 1;
+            else unchained.Add(failure);
+        }
+        if (unchained.Count > 0)
+        {
+            yield return new SloSpentItem(SloSpentItem.Failures, unchained.Min(), unchained.Max(), unchained.Count, null, null);
+        }
+    }
+
     /// <summary>The objectives whose budget burns too fast, for the health verdict. Reads only as far back as the
     /// longest rule window (3 days by default), not the objectives' whole windows.</summary>
     public async Task<IReadOnlyList<SloBurnFinding>> BurnFindingsAsync(
@@ -56,6 +138,15 @@ public sealed class SloQueries(
                 options.MinAttemptsForBurnAlerts))
             .OfType<SloBurnFinding>()
             .ToList();
+    }
+
+    /// <summary>What <see cref="SloCalculator"/> needs to measure every span that ends by now and starts after
+    /// <paramref name="fromUtc"/>, from the events and the rollups as <see cref="GetAsync"/> reads them: for callers
+    /// that measure with ranges of their own excluded.</summary>
+    public async Task<SloHistory> ReadHistoryAsync(string service, DateTime fromUtc, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await HistoryAsync(db, service, fromUtc, ct);
     }
 
     /// <summary>The objectives in effect, each freshness threshold resolved against the incremental schedule.</summary>
@@ -78,15 +169,24 @@ public sealed class SloQueries(
     }
 
     /// <summary>The counted attempts that ended after <paramref name="fromUtc"/>, the last success before them and
-    /// the first attempt ever. Attempts are found by their start (the index's column) from a margin before
-    /// <paramref name="fromUtc"/>: a run ends at most its timeout after it starts, and an abandoned one is closed by
-    /// a later run, so a day more covers every run that can end inside the span; the calculator drops the rest.</summary>
+    /// the first attempt ever, from the raw events and, where retention may have purged them, from the hourly rollups'
+    /// attempt logs (<see cref="SyncMetric.AttemptEnds"/>).</summary>
+    /// <remarks>Raw attempts are found by their start (the index's column) from a margin before
+    /// <paramref name="fromUtc"/>: a run ends at most its timeout after it starts, and an abandoned one is closed by a
+    /// later run, so a day more covers every run that can end inside the span; the calculator drops the rest. Retention
+    /// deletes finished events by start, so every attempt that ended later than the oldest finished event's start plus
+    /// that margin is still stored; before that boundary the rollups' logs are read as well, and the
+    /// two are merged (an attempt in both counts once: the larger of the two counts of each end time and outcome), so
+    /// an hour purged in full, in part or not at all gives the same attempts. Times are compared to the microsecond,
+    /// as the logs keep them.</remarks>
     private async Task<SloHistory> HistoryAsync(MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
-        var startedFrom = fromUtc - syncOptions.Value.RunTimeout - TimeSpan.FromDays(1);
+        var margin = syncOptions.Value.RunTimeout + TimeSpan.FromDays(1);
+        var startedFrom = fromUtc - margin;
+        string leaseLost = UncountedRuns.LeaseLost, cancelled = UncountedRuns.Cancelled;
         var counted = db.SyncEvents.AsNoTracking().Where(e => e.Service == service &&
             (e.Status == SyncStatus.Succeeded ||
-             (e.Status == SyncStatus.Failed && e.ErrorCode != UncountedRuns.LeaseLost && e.ErrorCode != UncountedRuns.Cancelled)));
+             (e.Status == SyncStatus.Failed && e.ErrorCode != leaseLost && e.ErrorCode != cancelled)));
 
         var attempts = await counted.Where(e => e.StartedUtc >= startedFrom)
             .Select(e => new { End = e.CompletedUtc ?? e.StartedUtc, e.Status })
@@ -99,10 +199,98 @@ public sealed class SloQueries(
             .Select(e => (DateTime?)(e.CompletedUtc ?? e.StartedUtc))
             .FirstOrDefaultAsync(ct);
 
-        var list = attempts.Select(a => new SloAttempt(Utc(a.End), a.Status == SyncStatus.Succeeded)).ToList();
-        if (lastSuccessBefore is { } before) list.Add(new SloAttempt(Utc(before), Succeeded: true));
-        return new SloHistory(list, first is { } start ? Utc(start) : null);
+        var raw = attempts.Select(a => new AttemptEnd(AttemptEnds.Truncate(Utc(a.End)), a.Status == SyncStatus.Succeeded)).ToList();
+        if (lastSuccessBefore is { } before) raw.Add(new AttemptEnd(AttemptEnds.Truncate(Utc(before)), Succeeded: true));
+        DateTime? historyStart = first is { } start ? AttemptEnds.Truncate(Utc(start)) : null;
+
+        var until = await RollupBoundaryAsync(db, service, margin, ct);
+        var logged = new List<AttemptEnd>();
+        var fromHour = MetricArithmetic.HourOf(fromUtc);
+        if (fromHour < until)
+        {
+            var hours = await db.SyncMetrics.AsNoTracking()
+                .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
+                            m.PeriodStartUtc >= fromHour && m.PeriodStartUtc < until)
+                .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
+                .ToListAsync(ct);
+            logged.AddRange(hours.SelectMany(h => AttemptEnds.Decode(Utc(h.PeriodStartUtc), h.AttemptEnds)));
+        }
+        // The mirror's age when the span begins: from the events when a success still stored ended before it, else
+        // from the logs of the hours before the boundary.
+        var storedBefore = raw.Any(a => a.Succeeded && a.EndUtc >= until && a.EndUtc <= fromUtc);
+        if (!storedBefore && await LoggedSuccessBeforeAsync(db, service, Min(fromHour, until), ct) is { } success)
+        {
+            logged.Add(success);
+        }
+        if (await FirstLoggedAsync(db, service, ct) is { } firstLogged && (historyStart is null || firstLogged < historyStart))
+        {
+            historyStart = firstLogged;
+        }
+
+        return new SloHistory(Union(raw, logged).Select(a => new SloAttempt(a.EndUtc, a.Succeeded)).ToList(), historyStart);
     }
+
+    /// <summary>Every attempt of either list once: of each end time and outcome, as many as the list with more of them
+    /// has (an attempt both still stored and logged is in both; two runs ending in the same microsecond stay two).</summary>
+    private static IEnumerable<AttemptEnd> Union(List<AttemptEnd> raw, List<AttemptEnd> logged)
+    {
+        var rawCounts = raw.CountBy(a => a).ToDictionary();
+        var loggedCounts = logged.CountBy(a => a).ToDictionary();
+        foreach (var key in rawCounts.Keys.Union(loggedCounts.Keys))
+        {
+            var count = Math.Max(rawCounts.GetValueOrDefault(key), loggedCounts.GetValueOrDefault(key));
+            for (var i = 0; i < count; i++) yield return key;
+        }
+    }
+
+    /// <summary>The start of the first hour from which every attempt that ended is still a stored event: the hour after
+    /// the oldest finished event's start plus <paramref name="margin"/>. The end of time when no event is stored
+    /// (every hour may have been purged).</summary>
+    private static async Task<DateTime> RollupBoundaryAsync(
+        MonitoringDbContext db, string service, TimeSpan margin, CancellationToken ct)
+    {
+        var oldest = await db.SyncEvents.AsNoTracking()
+            .Where(e => e.Service == service && e.Status != SyncStatus.Started)
+            .MinAsync(e => (DateTime?)e.StartedUtc, ct);
+        return oldest is { } o ? MetricArithmetic.HourOf(Utc(o) + margin).AddHours(1) : DateTime.MaxValue;
+    }
+
+    /// <summary>The last logged success in the hours before <paramref name="beforeHour"/>, a day of hours at a time
+    /// (usually the first day holds one).</summary>
+    private static async Task<AttemptEnd?> LoggedSuccessBeforeAsync(
+        MonitoringDbContext db, string service, DateTime beforeHour, CancellationToken ct)
+    {
+        var until = beforeHour;
+        while (true)
+        {
+            var hours = await db.SyncMetrics.AsNoTracking()
+                .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
+                            m.PeriodStartUtc < until)
+                .OrderByDescending(m => m.PeriodStartUtc).Take(24)
+                .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
+                .ToListAsync(ct);
+            foreach (var hour in hours)
+            {
+                var success = AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds).LastOrDefault(a => a.Succeeded);
+                if (success.Succeeded) return success;
+            }
+            if (hours.Count < 24) return null;
+            until = Utc(hours[^1].PeriodStartUtc);
+        }
+    }
+
+    private static async Task<DateTime?> FirstLoggedAsync(MonitoringDbContext db, string service, CancellationToken ct)
+    {
+        var hour = await db.SyncMetrics.AsNoTracking()
+            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
+                        m.AttemptEnds != NoAttempts)
+            .OrderBy(m => m.PeriodStartUtc)
+            .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
+            .FirstOrDefaultAsync(ct);
+        return hour is null ? null : AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds)[0].EndUtc;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -18,6 +18,7 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
         // Rows kept as histograms get their sketch first (at start-up, unless an operator applies the migrations), so
         // no week is combined from hours without one; a no-op query once they have.
         await LegacyHistogramUpgrade.RunAsync(dbFactory, ct);
+        await AttemptEndsUpgrade.RunAsync(dbFactory, ct);
         var currentWeek = MetricArithmetic.WeekOf(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One transaction: a run that fails half-way must not advance the watermark below over weeks it never wrote.
@@ -49,10 +50,13 @@ public sealed class MetricRollups(IDbContextFactory<MonitoringDbContext> dbFacto
         MonitoringDbContext db, string service, DateTime week, CancellationToken ct)
     {
         var end = week + MetricArithmetic.LengthOf(MetricPeriod.Weekly);
+        // An hour in which runs only ended (its row holds their attempt log, no counts) adds nothing to a day or week.
         var hours = await db.SyncMetrics.AsNoTracking()
             .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly &&
-                        m.PeriodStartUtc >= week && m.PeriodStartUtc < end)
+                        m.PeriodStartUtc >= week && m.PeriodStartUtc < end &&
+                        m.SuccessCount + m.FailureCount > 0)
             .ToListAsync(ct);
+        if (hours.Count == 0) return 0;
         var stored = await db.SyncMetrics
             .Where(m => m.Service == service && m.Period != MetricPeriod.Hourly &&
                         m.PeriodStartUtc >= week && m.PeriodStartUtc < end)

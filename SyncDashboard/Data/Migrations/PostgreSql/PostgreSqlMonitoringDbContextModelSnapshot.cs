@@ -519,6 +519,9 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<byte[]>("AttemptEnds")
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("DurationSketch")
                         .IsRequired()
                         .HasColumnType("bytea");

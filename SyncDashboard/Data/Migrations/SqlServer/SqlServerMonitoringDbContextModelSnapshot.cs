@@ -519,6 +519,9 @@ namespace SyncDashboard.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<byte[]>("AttemptEnds")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<byte[]>("DurationSketch")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");

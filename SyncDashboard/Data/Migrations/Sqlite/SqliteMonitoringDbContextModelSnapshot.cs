@@ -507,6 +507,9 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("AttemptEnds")
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("DurationSketch")
                         .IsRequired()
                         .HasColumnType("BLOB");
