@@ -57,7 +57,8 @@ public static class PageMeasurement
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"syncdashboard-pages-{Guid.NewGuid():N}")).FullName;
         try
         {
-            // A year ending now, so the pages' windows (the last 24 hours, 7 and 30 days) are full.
+            // A year ending now, so the pages' windows (the last 24 hours, 7 and 30 days) are full; the app keeps
+            // 400 days (no purge of its oldest runs) and makes no runs of its own (LiveApp's schedules never fire).
             var now = DateTime.UtcNow;
             var history = Path.Combine(folder, "history.db");
             var options = HistoryOptions.Default(events) with
@@ -77,8 +78,15 @@ public static class PageMeasurement
             Console.WriteLine($"Chromium {browser.Version}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                               $"{repeat} visits per page after one to warm up, load average {LoadAverage()}");
 
-            var empty = await MeasureAsync(browser, Path.Combine(folder, "empty.db"), repeat);
-            var year = await MeasureAsync(browser, history, repeat);
+            // Both apps up for the whole run: Hangfire keeps the logger factory of the app that started last in a static,
+            // so an app started after another one was disposed would fail to start.
+            var settings = new Dictionary<string, string?> { ["Retention:EventDays"] = "400" };
+            await using var emptyApp = new LiveApp(Path.Combine(folder, "empty.db"), settings);
+            await using var yearApp = new LiveApp(history, settings);
+            var emptyAddress = emptyApp.Start();
+            var yearAddress = yearApp.Start();
+            var empty = await MeasureAsync(browser, emptyAddress, repeat);
+            var year = await MeasureAsync(browser, yearAddress, repeat);
             Console.WriteLine("| page | prerender, empty | prerender, year | settled, empty | settled, year (median) | settled, year (worst) |");
             Console.WriteLine("|---|---|---|---|---|---|");
             foreach (var page in Pages)
@@ -98,11 +106,8 @@ public static class PageMeasurement
 
     private sealed record Timings(List<double> Prerender, List<double> Settled);
 
-    private static async Task<Dictionary<string, Timings>> MeasureAsync(IBrowser browser, string databaseFile, int repeat)
+    private static async Task<Dictionary<string, Timings>> MeasureAsync(IBrowser browser, Uri address, int repeat)
     {
-        // No purge of the generated year (its oldest runs are past the default 90 days) and no runs of its own.
-        await using var app = new LiveApp(databaseFile, new Dictionary<string, string?> { ["Retention:EventDays"] = "400" });
-        var address = app.Start();
         using var http = new HttpClient { BaseAddress = address };
         var timings = Pages.ToDictionary(p => p, _ => new Timings([], []));
         for (var round = 0; round <= repeat; round++)
