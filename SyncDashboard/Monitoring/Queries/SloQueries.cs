@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Slo;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
@@ -17,11 +18,9 @@ public sealed class SloQueries(
     TimeProvider time,
     IOptions<SloOptions> sloOptions,
     IOptions<SyncOptions> syncOptions,
-    TodoistTargetResolver targets)
+    TodoistTargetResolver targets,
+    MaintenanceQueries maintenance)
 {
-    /// <summary>Maintenance windows will go here; until then no time is excluded.</summary>
-    private static readonly IReadOnlyList<TimeRange> NoExclusions = [];
-
     public async Task<SloReport> GetAsync(string service, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -33,8 +32,10 @@ public sealed class SloQueries(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var history = await HistoryAsync(db, service, now - span, ct);
+        // Maintenance windows that say so: their time counts neither way (see docs/maintenance.md).
+        var excluded = await maintenance.ExcludedAsync(db, service, now - span, now, ct);
         var summaries = objectives
-            .Select(objective => Summarize(SloCalculator.Evaluate(objective, history, now, NoExclusions, windows), rules,
+            .Select(objective => Summarize(SloCalculator.Evaluate(objective, history, now, excluded, windows), rules,
                 options.MinAttemptsForBurnAlerts))
             .ToList();
         return new SloReport(now, summaries,
@@ -51,8 +52,9 @@ public sealed class SloQueries(
         var windows = SloBurnRules.Windows(rules).Distinct().ToList();
         if (windows.Count == 0) return [];
         var history = await HistoryAsync(db, service, now - windows.Max(), ct);
+        var excluded = await maintenance.ExcludedAsync(db, service, now - windows.Max(), now, ct);
         return Objectives(now)
-            .Select(o => SloBurnRules.Find(o, SloCalculator.BurnRates(o, history, now, windows, NoExclusions), rules,
+            .Select(o => SloBurnRules.Find(o, SloCalculator.BurnRates(o, history, now, windows, excluded), rules,
                 options.MinAttemptsForBurnAlerts))
             .OfType<SloBurnFinding>()
             .ToList();
