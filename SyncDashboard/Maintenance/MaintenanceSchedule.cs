@@ -9,14 +9,15 @@ namespace SyncDashboard.Maintenance;
 public static class MaintenanceSchedule
 {
     /// <summary>The occurrences that overlap [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), each clipped to its
-    /// window's life (not before it was created, not after it was ended), ordered by start.</summary>
+    /// window's life (not before it was created, not after it was ended), ordered by start. Occurrences of one window
+    /// that overlap or touch (an hourly cron with a two-hour duration) are one span.</summary>
     public static IReadOnlyList<MaintenanceSpan> Spans(IEnumerable<MaintenanceWindow> windows, DateTime fromUtc, DateTime toUtc)
     {
         var spans = new List<MaintenanceSpan>();
         if (toUtc <= fromUtc) return spans;
         foreach (var window in windows)
         {
-            foreach (var (start, end) in Occurrences(window, fromUtc, toUtc))
+            foreach (var (start, end) in Merged(Occurrences(window, fromUtc, toUtc)))
             {
                 var clippedStart = Max(start, window.CreatedUtc);
                 var clippedEnd = window.EndedUtc is { } ended ? Min(end, ended) : end;
@@ -30,13 +31,20 @@ public static class MaintenanceSchedule
         return spans.OrderBy(s => s.StartUtc).ThenBy(s => s.WindowId).ToList();
     }
 
-    /// <summary>The first occurrence of <paramref name="window"/> that has not ended by <paramref name="nowUtc"/>: the
-    /// one in progress or the next one; null when there is none (an ad hoc window that is over, an ended schedule).</summary>
+    /// <summary>The span of <paramref name="window"/> in progress at <paramref name="nowUtc"/>, or else its next one;
+    /// null when there is none (an ad hoc window that is over, an ended schedule).</summary>
     public static MaintenanceSpan? Current(MaintenanceWindow window, DateTime nowUtc)
     {
-        // A week is the longest occurrence, and a cron fires at least once a year: look that far ahead.
-        var spans = Spans([window], nowUtc, nowUtc.AddYears(1).AddDays(8));
-        return spans.Count > 0 ? spans[0] : null;
+        var now = Spans([window], nowUtc, nowUtc.AddTicks(1));
+        if (now.Count > 0) return now[0];
+        DateTime? next = window.Cron is null
+            ? window.StartUtc
+            : MaintenanceRules.Parse(window.Cron) is { } cron && MaintenanceRules.Zone(window.TimeZone) is { } zone
+                ? cron.GetNextOccurrence(Utc(Max(nowUtc, window.CreatedUtc)), zone, inclusive: true)
+                : null;
+        if (next is not { } start || start < nowUtc) return null;
+        var upcoming = Spans([window], start, start.AddTicks(1));
+        return upcoming.Count > 0 ? upcoming[0] : null;
     }
 
     /// <summary>The time the SLO budgets and uptime leave out: the spans of the windows that say so.</summary>
@@ -64,6 +72,22 @@ public static class MaintenanceSchedule
         {
             yield return (occurrence, occurrence + duration);
         }
+    }
+
+    private static IEnumerable<(DateTime Start, DateTime End)> Merged(IEnumerable<(DateTime Start, DateTime End)> occurrences)
+    {
+        (DateTime Start, DateTime End)? open = null;
+        foreach (var occurrence in occurrences)
+        {
+            if (open is { } current && occurrence.Start <= current.End)
+            {
+                open = (current.Start, Max(current.End, occurrence.End));
+                continue;
+            }
+            if (open is { } done) yield return done;
+            open = occurrence;
+        }
+        if (open is { } last) yield return last;
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
