@@ -83,6 +83,7 @@ public sealed class MaintenanceApiFacts
         { """{"reason": "x", "durationMinutes": 60, "start": "2026-11-01T08:00:00"}""", "start" },
         { """{"reason": "x", "durationMinutes": 60, "start": "2001-01-01T08:00:00Z"}""", "start" },
         { """{"reason": "x", "durationMinutes": 60, "start": "0001-01-01T00:00:00+14:00"}""", "start" },
+        { """{"reason": "x", "durationMinutes": 10080, "start": "9999-12-31T23:59:59Z"}""", "start" },
         { """{"reason": "x", "durationMinutes": 60, "cron": "0 2 * * SUN"}""", "timeZone" },
         { """{"reason": "x", "durationMinutes": 60, "timeZone": "UTC"}""", "cron" },
         { """{"reason": "x", "durationMinutes": 60, "cron": "0 25 * * *", "timeZone": "UTC"}""", "cron" },

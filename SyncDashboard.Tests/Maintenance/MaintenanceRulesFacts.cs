@@ -18,6 +18,8 @@ public sealed class MaintenanceRulesFacts
         { "ad hoc, later", AdHoc(start: Now.AddDays(3)), null },
         { "ad hoc, a minute ago is now", AdHoc(start: Now.AddMinutes(-1)), null },
         { "ad hoc, in the past", AdHoc(start: Now.AddHours(-1)), "start" },
+        { "ad hoc, in a year", AdHoc(start: Now.AddDays(365)), null },
+        { "ad hoc, at the end of the calendar", AdHoc(start: DateTime.MaxValue.AddDays(-1)), "start" },
         { "no reason", AdHoc(reason: null), "reason" },
         { "blank reason", AdHoc(reason: "  "), "reason" },
         { "reason too long", AdHoc(reason: new string('x', 501)), "reason" },

@@ -13,6 +13,10 @@ public static class MaintenanceRules
     /// <summary>An ad hoc start this far before now still counts as "now" (the form was filled in a minute ago).</summary>
     public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far ahead an ad hoc window may start: planned work is rarely further out, and a start near the end
+    /// of the calendar would have no end.</summary>
+    public static readonly TimeSpan MaxLeadTime = TimeSpan.FromDays(366);
+
     public static MaintenanceProblem? Check(MaintenanceDraft draft, DateTime nowUtc)
     {
         if (StoredText.Problem(draft.Reason, MaintenanceWindow.MaxReasonLength) is { } reason) return new("reason", reason);
@@ -31,6 +35,7 @@ public static class MaintenanceRules
         {
             return new("start", "must not be in the past: a window cannot hide what already happened");
         }
+        if (draft.StartUtc is { } later && later > nowUtc + MaxLeadTime) return new("start", "must be within a year from now");
         return null;
     }
 
@@ -40,13 +45,15 @@ public static class MaintenanceRules
         if (string.IsNullOrWhiteSpace(id) || id.Length > MaintenanceWindow.MaxTimeZoneLength) return null;
         try
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
             // Windows names ("W. Europe Standard Time") are found too on some systems; the stored id stays IANA so
             // every node, whatever its OS, reads it the same.
-            return zone.HasIanaId ? zone : null;
+            return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId ? zone : null;
         }
-        catch (TimeZoneNotFoundException) { return null; }
-        catch (InvalidTimeZoneException) { return null; }
+        // An id the system's zone database cannot even look up (characters a file name cannot hold) is unknown too.
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or InvalidTimeZoneException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Five fields (minute hour day month weekday); null for one that <see cref="Check"/> refuses.</summary>
@@ -63,7 +70,7 @@ public static class MaintenanceRules
             CronExpression.Parse(cron.Trim());
             return null;
         }
-        catch (CronFormatException ex)
+        catch (Exception ex) when (ex is CronFormatException or ArgumentException)
         {
             return $"is not a cron expression: {ex.Message}";
         }
