@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Slo;
 using SyncDashboard.Sync;
@@ -68,7 +69,8 @@ public abstract class QueryBenchmarkBase
         Events = new EventQueries(Factory);
         Health = new HealthQueries(Factory, time, Options.Create(new HealthOptions()), Options.Create(new RetryOptions()),
             Options.Create(new SyncOptions()), targets, new InMemoryStorage(),
-            new SloQueries(Factory, time, Options.Create(new SloOptions()), Options.Create(new SyncOptions()), targets));
+            new SloQueries(Factory, time, Options.Create(new SloOptions()), Options.Create(new SyncOptions()), targets,
+                new MaintenanceQueries(Factory, time)), new MaintenanceQueries(Factory, time));
         Metrics = new MetricQueries(Factory);
         Timeline = new TimelineQueries(Factory, time);
         Performance = new PerformanceQueries(Factory, time);

@@ -40,9 +40,10 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
         Assert.Contains(("/api/sync/resume", "post"), routes);
         // events, state, errors, health, dashboard, metrics, timeline, performance, freshness, webhooks, the two
         // exports, sync, pause, resume, resolve, retry, alert notifications, the verifications (list, status, two
-        // exports, verify now), the service level objectives and what spent their budgets, acknowledge an alert, and the timeline notes (list, add,
-        // delete, two exports): a new route must be added here on purpose.
-        Assert.Equal(31, routes.Count);
+        // exports, verify now), the service level objectives and what spent their budgets, acknowledge an alert, the
+        // timeline notes (list, add, delete, two exports) and the maintenance windows (list, create, end, delete): a new
+        // route must be added here on purpose.
+        Assert.Equal(35, routes.Count);
         // Each route has its row in Document_ListsTheStatusCodesARouteAnswers, so none goes without its codes checked.
         Assert.Equal(routes.Order(), StatusCodeRows().Order());
         foreach (var (path, method) in routes)
@@ -89,6 +90,10 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [InlineData("/api/notes/{id}", "delete", "204,400,404", "-")]
     [InlineData("/api/monitoring/notes.csv", "get", "200,400", "string")]
     [InlineData("/api/monitoring/notes.json", "get", "200,400", "NoteRow[]")]
+    [InlineData("/api/maintenance", "get", "200", "MaintenanceRow[]")]
+    [InlineData("/api/maintenance", "post", "201,400", "MaintenanceRow")]
+    [InlineData("/api/maintenance/{id}/end", "post", "204,400,404,409", "-")]
+    [InlineData("/api/maintenance/{id}", "delete", "204,400,404", "-")]
     public void Document_ListsTheStatusCodesARouteAnswers(string path, string method, string codes, string success)
     {
         var responses = app.Document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
@@ -123,6 +128,7 @@ public sealed partial class OpenApiFacts(OpenApiFacts.DocumentedApp app) : IClas
     [Theory]
     [InlineData("/api/alerts/{code}/acknowledge", "AcknowledgeRequest")]
     [InlineData("/api/notes", "NoteRequest")]
+    [InlineData("/api/maintenance", "MaintenanceRequest")]
     public void Document_DescribesTheJsonBody_OfAnActionThatTakesOne(string path, string schema)
     {
         var body = app.Document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody");

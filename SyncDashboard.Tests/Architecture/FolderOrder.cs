@@ -12,6 +12,7 @@ public static class FolderOrder
         "Access",
         "Todoist",
         "Slo",
+        "Maintenance",
         "Health",
         "Sync",
         "Monitoring",

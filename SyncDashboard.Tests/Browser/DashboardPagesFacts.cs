@@ -44,7 +44,7 @@ public sealed class DashboardPagesFacts(ChromiumFixture chromium)
         app.Simulator.Faults = new SimulatorFaults { ErrorRate = 1, ErrorStatus = 503 };
         await app.SyncAsync(SyncType.Incremental);
 
-        foreach (var path in new[] { "/", "/timeline", "/errors?resolved=true", "/performance", "/history", "/webhooks", "/alerts", "/slo", "/simulator" })
+        foreach (var path in new[] { "/", "/timeline", "/errors?resolved=true", "/performance", "/history", "/webhooks", "/alerts", "/slo", "/maintenance", "/simulator" })
         {
             await session.OpenLiveAsync(path);
             await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();

@@ -1,4 +1,5 @@
 using SyncDashboard.Health;
+using SyncDashboard.Slo;
 
 namespace SyncDashboard.Tests.Health;
 
@@ -32,6 +33,22 @@ public sealed class UptimeFacts
         var share = Uptime.Compute(attempts, Start, End);
         if (uptime is null) Assert.True(share is null, situation);
         else Assert.True(share is { } s && Math.Abs(s - uptime.Value) < 1e-9, $"{situation}: expected {uptime}, got {share}");
+    }
+
+    /// <summary>By hand: up from the start, down from 4 h to 6 h, of 10 h. Excluding 3 h to 5 h leaves 8 h known, of
+    /// which 1 h down (5 h to 6 h): 7/8. A second range overlapping it (4.5 h to 5.5 h) is counted once: 7.5 h known,
+    /// 0.5 h down.</summary>
+    [Fact]
+    public void Compute_LeavesExcludedTimeOutOfTheUpTimeAndTheWhole()
+    {
+        AttemptPoint[] attempts = [Ok(-1), Fail(4), Ok(6)];
+        var maintenance = new TimeRange(Start.AddHours(3), Start.AddHours(5));
+
+        Assert.Equal(0.8, Uptime.Compute(attempts, Start, End)!.Value, 9);
+        Assert.Equal(7.0 / 8, Uptime.Compute(attempts, Start, End, [maintenance])!.Value, 9);
+        Assert.Equal(7.0 / 7.5, Uptime.Compute(attempts, Start, End,
+            [maintenance, new TimeRange(Start.AddHours(4.5), Start.AddHours(5.5))])!.Value, 9);
+        Assert.Null(Uptime.Compute(attempts, Start, End, [new TimeRange(Start.AddHours(-1), End.AddHours(1))]));
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public sealed class AlertDelivery(
         var settings = options.Value;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notification = await db.AlertNotifications.SingleOrDefaultAsync(n => n.Id == notificationId, ct);
-        if (notification is null || notification.Outcome == NotificationOutcome.Sent ||
+        // A suppressed one was held by a maintenance window: never sent, whatever queued it.
+        if (notification is null || notification.Outcome is NotificationOutcome.Sent or NotificationOutcome.Suppressed ||
             notification is { Outcome: NotificationOutcome.Failed, NextAttemptUtc: null }) return;
 
         // Claim the attempt: a duplicate job (a sweep after a crash, a second node) finds the count moved and stops.

@@ -5,16 +5,19 @@ using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Live;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Monitoring.Queries;
 
 namespace SyncDashboard.Alerts;
 
 /// <summary>Evaluates health, lets <see cref="FlapControl"/> decide, stores its memory and the notifications it asks
 /// for in one conditional save, then queues one delivery job per notification. Does nothing while no channel is
-/// configured.</summary>
+/// configured. During a maintenance window the notifications are recorded as suppressed instead of queued; after it,
+/// one summary goes out if the problem outlived it (see <see cref="HeldBackAsync"/>).</summary>
 public sealed class AlertEvaluator(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     HealthQueries health,
+    MaintenanceQueries maintenance,
     IBackgroundJobClient jobs,
     MonitoringNotifier notifier,
     TimeProvider time,
@@ -48,6 +51,8 @@ public sealed class AlertEvaluator(
         var critical = report.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Code).ToList();
         // Reminders are held while every alert raised is acknowledged; one nobody acknowledged is reminded about.
         var allAcknowledged = report.Alerts.Count > 0 && report.Alerts.All(a => a.Acknowledged is not null);
+        // The window that holds notifications now: the one that lasts longest, so a summary waits for all of them.
+        var holding = (await maintenance.ActiveAsync(service, ct)).MaxBy(s => s.EndUtc);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -77,7 +82,19 @@ public sealed class AlertEvaluator(
             var chain = decision.Notify is { Kind: NotificationKind.Recovered, ProblemSinceUtc: { } since }
                 ? await ChainOfProblemAsync(db, service, since, now, ct)
                 : null;
-            var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, chain, now) : [];
+            var created = decision.Notify is { } planned ? AddNotifications(db, service, planned, report, chain, now, holding) : [];
+            if (holding is null && await HeldBackAsync(db, service, now, ct) is { Count: > 0 } heldBack)
+            {
+                // Decided once: the same conditional save that records this evaluation clears the held ones' mark.
+                foreach (var held in heldBack) held.NextAttemptUtc = null;
+                if (decision.Notify is null && report.Status != HealthStatus.Healthy)
+                {
+                    var summary = new PlannedNotification(NotificationKind.AfterMaintenance, heldBack[0].FromStatus, report.Status,
+                        state.BadSinceUtc);
+                    created = AddNotifications(db, service, summary, report, null, now, null);
+                    foreach (var notification in created) notification.MaintenanceWindowId = heldBack[0].MaintenanceWindowId;
+                }
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -89,10 +106,17 @@ public sealed class AlertEvaluator(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), time, ct);
                 continue;
             }
-            if (decision.Notify is { } sent)
+            if (holding is not null && decision.Notify is { } withheld)
             {
+                logger.LogInformation("Health {From} → {To} ({Kind}): held by maintenance window #{Window} until {End:u}",
+                    withheld.From, withheld.To, withheld.Kind, holding.WindowId, holding.EndUtc);
+                await notifier.NotifyAsync();
+            }
+            else if (created.Count > 0)
+            {
+                var sent = created[0];
                 logger.LogInformation("Health {From} → {To} ({Kind}): notifying {Count} channel(s)",
-                    sent.From, sent.To, sent.Kind, created.Count);
+                    sent.FromStatus, sent.ToStatus, sent.Kind, created.Count);
                 await DispatchAsync(db, created.Select(n => n.Id), ct);
                 await notifier.NotifyAsync();
             }
@@ -125,8 +149,19 @@ public sealed class AlertEvaluator(
             .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id)
             .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>The notifications held by maintenance windows that have ended (their next attempt is the window's end)
+    /// and not yet summed up, newest first.</summary>
+    private static Task<List<AlertNotification>> HeldBackAsync(
+        MonitoringDbContext db, string service, DateTime now, CancellationToken ct) =>
+        db.AlertNotifications
+            .Where(n => n.Service == service && n.Outcome == NotificationOutcome.Suppressed && n.NextAttemptUtc != null &&
+                        n.NextAttemptUtc <= now)
+            .OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
+            .ToListAsync(ct);
+
     private List<AlertNotification> AddNotifications(
-        MonitoringDbContext db, string service, PlannedNotification planned, ServiceHealth report, long? chain, DateTime now)
+        MonitoringDbContext db, string service, PlannedNotification planned, ServiceHealth report, long? chain, DateTime now,
+        MaintenanceSpan? holding)
     {
         var settings = options.Value;
         var alerts = report.Alerts;
@@ -147,7 +182,10 @@ public sealed class AlertEvaluator(
             ProblemSinceUtc = planned.ProblemSinceUtc,
             ProblemEndedUtc = planned.ProblemEndedUtc,
             ErrorChainId = chain,
-            Outcome = NotificationOutcome.Pending,
+            Outcome = holding is null ? NotificationOutcome.Pending : NotificationOutcome.Suppressed,
+            MaintenanceWindowId = holding?.WindowId,
+            // A held one is looked at again when its window ends, to decide the summary.
+            NextAttemptUtc = holding?.EndUtc,
         }).ToList();
         db.AlertNotifications.AddRange(created);
         return created;

@@ -26,6 +26,7 @@ public static class AlertMessage
                 : $"{service} recovered: {planned.To} again (was {planned.From})",
             NotificationKind.Reminder => $"Reminder: {service} is still {planned.To}",
             NotificationKind.CriticalAlert => $"{service}: new critical alert, still {planned.To}",
+            NotificationKind.AfterMaintenance => $"{service} is still {planned.To} after the maintenance window",
             _ => $"{service} is {planned.To} (was {planned.From})",
         };
         if (planned.Kind != NotificationKind.Recovered && alerts.Count > 0) subject += $" — {alerts[0].Code}";

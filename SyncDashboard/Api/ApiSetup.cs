@@ -27,6 +27,7 @@ public static class ApiSetup
         api.MapExportApi();
         api.MapAlertsApi();
         api.MapNotesApi();
+        api.MapMaintenanceApi();
         app.MapOpenApi();
         return app;
     }

@@ -5,6 +5,7 @@ using SyncDashboard.Components;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Live;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Monitoring;
 using SyncDashboard.Operations;
 using SyncDashboard.Slo;
@@ -25,6 +26,7 @@ public static class AppComposition
             .AddLiveUpdates()
             .AddTodoist()
             .AddSlo()
+            .AddMaintenance()
             .AddHealth()
             .AddSync()
             .AddMonitoringQueries()

@@ -30,6 +30,8 @@ internal static class AlertModel
             // Newest first for the page and the API.
             e.HasIndex(x => new { x.CreatedUtc, x.Id }).IsDescending(true, true);
             e.HasIndex(x => new { x.Outcome, x.NextAttemptUtc });
+            // What each maintenance window held back, for its page.
+            e.HasIndex(x => x.MaintenanceWindowId);
         });
 
         modelBuilder.Entity<AlertAcknowledgement>(e =>

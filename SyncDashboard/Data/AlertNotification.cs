@@ -21,6 +21,9 @@ public sealed class AlertNotification
     public DateTime? ProblemEndedUtc { get; set; }
     /// <summary>For a recovery: the newest failure chain open during the problem, if any (its page is linked).</summary>
     public long? ErrorChainId { get; set; }
+    /// <summary>The maintenance window that held it (<see cref="NotificationOutcome.Suppressed"/>), or whose end it
+    /// announces (<see cref="NotificationKind.AfterMaintenance"/>). No foreign key: the record outlives a deleted window.</summary>
+    public long? MaintenanceWindowId { get; set; }
     public NotificationOutcome Outcome { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }

@@ -1,3 +1,4 @@
 namespace SyncDashboard.Data;
 
-public enum AuditAction { SyncNow, ResolveError, RetryNow, Pause, Resume, FaultInjection, AcknowledgeAlert, AddNote, DeleteNote }
+public enum AuditAction { SyncNow, ResolveError, RetryNow, Pause, Resume, FaultInjection, AcknowledgeAlert, AddNote, DeleteNote,
+    AddMaintenance, EndMaintenance, DeleteMaintenance }

@@ -18,6 +18,7 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
     public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
     public DbSet<AlertAcknowledgement> AlertAcknowledgements => Set<AlertAcknowledgement>();
     public DbSet<TimelineNote> TimelineNotes => Set<TimelineNote>();
+    public DbSet<MaintenanceWindow> MaintenanceWindows => Set<MaintenanceWindow>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookRejection> WebhookRejections => Set<WebhookRejection>();
     public DbSet<TodoistItem> Items => Set<TodoistItem>();
@@ -199,6 +200,17 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Text).HasMaxLength(TimelineNote.MaxTextLength);
             e.Property(x => x.CreatedBy).HasMaxLength(AuditEntry.MaxActorLength);
             e.HasIndex(x => new { x.Service, x.StartUtc });
+        });
+        modelBuilder.Entity<MaintenanceWindow>(e =>
+        {
+            e.ToTable("maintenance_windows");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(MaintenanceWindow.MaxReasonLength);
+            e.Property(x => x.Cron).HasMaxLength(MaintenanceWindow.MaxCronLength);
+            e.Property(x => x.TimeZone).HasMaxLength(MaintenanceWindow.MaxTimeZoneLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(AuditEntry.MaxActorLength);
+            e.Property(x => x.EndedBy).HasMaxLength(AuditEntry.MaxActorLength);
+            e.HasIndex(x => x.Service);
         });
     }
 

@@ -1,3 +1,4 @@
 namespace SyncDashboard.Data;
 
-public enum NotificationKind { StatusChanged, Recovered, CriticalAlert, Reminder }
+/// <summary>AfterMaintenance: the one summary at a maintenance window's end, sent when a problem it held back outlived it.</summary>
+public enum NotificationKind { StatusChanged, Recovered, CriticalAlert, Reminder, AfterMaintenance }

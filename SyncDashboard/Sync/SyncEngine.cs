@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Live;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Sync.Verification;
 using SyncDashboard.Todoist;
@@ -24,6 +25,7 @@ public sealed class SyncEngine(
     MirrorVerifications verifications,
     IOptions<VerificationOptions> verification,
     MonitoringNotifier notifier,
+    MaintenanceQueries maintenance,
     SyncTelemetry telemetry,
     TimeProvider time,
     IOptions<SyncOptions> options,
@@ -40,6 +42,16 @@ public sealed class SyncEngine(
             telemetry.RecordRun(request.Type, request.Trigger, "paused");
             logger.LogInformation("{Type} sync ({Trigger}) not run: syncing is paused", request.Type, request.Trigger);
             return SyncOutcome.Paused with { ChainId = request.ChainId };
+        }
+        if (PausePolicy.Holds(request.Trigger, isPaused: true) && await MaintenancePauseEndAsync(ct) is { } windowEnd)
+        {
+            // The same runs a pause holds wait for the window's end instead of being dropped: a retry or a webhook's
+            // run is scheduled again for then, as after Todoist's 429 (a scheduled run is not: the next one comes).
+            telemetry.Paused.Add(1);
+            telemetry.RecordRun(request.Type, request.Trigger, "paused");
+            logger.LogInformation("{Type} sync ({Trigger}) deferred: a maintenance window pauses syncing until {Until:u}",
+                request.Type, request.Trigger, windowEnd);
+            return new SyncOutcome(SyncOutcomeKind.Deferred) { DeferredUntilUtc = windowEnd, ChainId = request.ChainId };
         }
 
         var owner = RunIdentity.NewRunOwner();
@@ -256,6 +268,13 @@ public sealed class SyncEngine(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var until = await db.SyncStates.Where(s => s.Service == ServiceName.Todoist).Select(s => s.RateLimitedUntilUtc).SingleOrDefaultAsync(ct);
         return until > time.GetUtcNow().UtcDateTime ? until : null;
+    }
+
+    /// <summary>The end of the latest maintenance window in progress that pauses syncing; null when none does.</summary>
+    private async Task<DateTime?> MaintenancePauseEndAsync(CancellationToken ct)
+    {
+        var pausing = (await maintenance.ActiveAsync(ServiceName.Todoist, ct)).Where(s => s.PauseSyncing).ToList();
+        return pausing.Count == 0 ? null : pausing.Max(s => s.EndUtc);
     }
 
     private async Task<bool> IsPausedAsync(CancellationToken ct)

@@ -44,6 +44,8 @@ public sealed class ChartPageBunit : IAsyncDisposable
         context.Services.AddSingleton<TimelineQueries>();
         context.Services.AddSingleton<SyncDashboard.Access.AuditLog>();
         context.Services.AddSingleton<SyncDashboard.Monitoring.Notes.NoteCommands>();
+        context.Services.AddSingleton<SyncDashboard.Maintenance.MaintenanceQueries>();
+        context.Services.AddSingleton<SyncDashboard.Maintenance.MaintenanceCommands>();
         context.Services.AddSingleton<PerformanceQueries>();
         context.Services.AddSingleton<PerformanceTrendQueries>();
         var module = context.JSInterop.SetupModule(ApexChart.ModulePath);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Configuration;
 using SyncDashboard.Data;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Slo;
 using SyncDashboard.Sync;
@@ -23,7 +24,8 @@ public sealed class SloQueriesFacts
         Options.Create(new SloOptions { Objectives = [.. objectives] }),
         Options.Create(new SyncOptions()),
         new TodoistTargetResolver(Options.Create(new TodoistOptions { ApiToken = "not-demo" }),
-            Options.Create(new SimulatorOptions()), new SimulatorEndpoint()));
+            Options.Create(new SimulatorOptions()), new SimulatorEndpoint()),
+        new MaintenanceQueries(database.Factory(), time));
 
     private static SyncEvent Run(DateTime endUtc, SyncStatus status, string? code = null) => new()
     {

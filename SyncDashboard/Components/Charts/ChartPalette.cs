@@ -11,4 +11,6 @@ public static class ChartPalette
     public const string Neutral = "#7e6fff";
     /// <summary>An operator's note: grey, so a band behind the bars does not read as a state of the sync.</summary>
     public const string Note = "#616161";
+    /// <summary>A maintenance window: a band apart from the sync's own colours.</summary>
+    public const string Maintenance = "#8d6e63";
 }

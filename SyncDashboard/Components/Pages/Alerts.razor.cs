@@ -47,6 +47,7 @@ public sealed partial class Alerts
     {
         NotificationOutcome.Sent => Color.Success,
         NotificationOutcome.Failed => Color.Error,
+        NotificationOutcome.Suppressed => Color.Default,
         _ => Color.Info,
     };
 
@@ -55,6 +56,7 @@ public sealed partial class Alerts
         { Outcome: NotificationOutcome.Failed, NextAttemptAt: not null } => "Failed, retrying",
         { Outcome: NotificationOutcome.Failed } => "Failed",
         { Outcome: NotificationOutcome.Sent } => "Sent",
+        { Outcome: NotificationOutcome.Suppressed } => "Held (maintenance)",
         _ => "Pending",
     };
 
@@ -63,6 +65,7 @@ public sealed partial class Alerts
         NotificationKind.Recovered => $"Recovered: {row.PreviousStatus} → {row.Status}",
         NotificationKind.Reminder => $"Reminder: still {row.Status}",
         NotificationKind.CriticalAlert => $"New critical alert ({row.Status})",
+        NotificationKind.AfterMaintenance => $"After maintenance: still {row.Status}",
         _ => $"{row.PreviousStatus} → {row.Status}",
     };
 

@@ -3,6 +3,7 @@ using MudBlazor;
 using SyncDashboard.Alerts;
 using SyncDashboard.Components.Widgets;
 using SyncDashboard.Configuration;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Monitoring.Queries;
 using SyncDashboard.Todoist;
 
@@ -14,11 +15,13 @@ public sealed partial class Home
     [Inject] private DashboardQueries Dashboard { get; set; } = default!;
     [Inject] private ErrorQueries Errors { get; set; } = default!;
     [Inject] private PauseQueries Pauses { get; set; } = default!;
+    [Inject] private MaintenanceQueries Maintenance { get; set; } = default!;
     [Inject] private TodoistTargetResolver Target { get; set; } = default!;
     [Inject] private AcknowledgementCommands Acknowledgements { get; set; } = default!;
 
     private DashboardSummary? summary;
     private PauseSummary? pause;
+    private MaintenanceSpan? maintenance;
     private int activeErrors;
 
     private bool IsDemoMode => Target.IsDemoMode;
@@ -31,7 +34,9 @@ public sealed partial class Home
         // One row is enough: the report counts every open chain over the same filter.
         var errors = await Errors.ReportAsync(ServiceName.Todoist, includeResolved: false, limit: 1, ct);
         var paused = dashboard.Overview.IsPaused ? await Pauses.GetAsync(ServiceName.Todoist, ct) : null;
-        (summary, activeErrors, pause) = (dashboard, errors.OpenChains, paused);
+        // The window in progress that lasts longest: the one whose end the notice announces.
+        var window = (await Maintenance.ActiveAsync(ServiceName.Todoist, ct)).MaxBy(s => s.EndUtc);
+        (summary, activeErrors, pause, maintenance) = (dashboard, errors.OpenChains, paused, window);
     }
 
     private async Task<ActionOutcome> AcknowledgeAsync(string code, string note, string actor)

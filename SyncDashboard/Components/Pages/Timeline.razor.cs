@@ -98,6 +98,7 @@ public sealed partial class Timeline
         TimelineMarkerKind.Verification => Color.Primary,
         TimelineMarkerKind.Acknowledgement => Color.Secondary,
         TimelineMarkerKind.Note => Color.Dark,
+        TimelineMarkerKind.Maintenance => Color.Tertiary,
         _ => Color.Success,
     };
 }

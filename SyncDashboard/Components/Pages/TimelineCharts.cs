@@ -92,6 +92,7 @@ public static class TimelineCharts
         TimelineMarkerKind.Verification => ChartPalette.Primary,
         TimelineMarkerKind.Acknowledgement => ChartPalette.Neutral,
         TimelineMarkerKind.Note => ChartPalette.Note,
+        TimelineMarkerKind.Maintenance => ChartPalette.Maintenance,
         _ => ChartPalette.Success,
     };
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
 
@@ -20,7 +21,8 @@ public sealed class HealthQueries(
     IOptions<SyncOptions> syncOptions,
     TodoistTargetResolver targets,
     JobStorage jobStorage,
-    SloQueries slo)
+    SloQueries slo,
+    MaintenanceQueries maintenance)
 {
     /// <summary>How far back a sync's deletions count as recent for <c>MASS_DELETION</c>.</summary>
     public static readonly TimeSpan RecentDeletionWindow = TimeSpan.FromDays(1);
@@ -114,7 +116,8 @@ public sealed class HealthQueries(
             deletion?.Share,
             interval?.TotalSeconds,
             NextScheduledSync(),
-            Uptime.Summarize(await AttemptPointsAsync(db, service, now.AddDays(-30), ct), now));
+            Uptime.Summarize(await AttemptPointsAsync(db, service, now.AddDays(-30), ct), now,
+                await maintenance.ExcludedAsync(db, service, now.AddDays(-30), now, ct)));
     }
 
     /// <summary>Ends the acknowledgements whose alert this evaluation no longer raises, and returns the newest standing

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Slo;
 using SyncDashboard.Sync;
 using SyncDashboard.Todoist;
@@ -18,11 +19,9 @@ public sealed class SloQueries(
     TimeProvider time,
     IOptions<SloOptions> sloOptions,
     IOptions<SyncOptions> syncOptions,
-    TodoistTargetResolver targets)
+    TodoistTargetResolver targets,
+    MaintenanceQueries maintenance)
 {
-    /// <summary>Maintenance windows will go here; until then no time is excluded.</summary>
-    private static readonly IReadOnlyList<TimeRange> NoExclusions = [];
-
     /// <summary>The log of an hour in which no attempt ended (compared in SQL as a value).</summary>
     private static readonly byte[] NoAttempts = [];
 
@@ -37,8 +36,10 @@ public sealed class SloQueries(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var history = await HistoryAsync(db, service, now - span, ct);
+        // Maintenance windows that say so: their time counts neither way (see docs/maintenance.md).
+        var excluded = await maintenance.ExcludedAsync(db, service, now - span, now, ct);
         var summaries = objectives
-            .Select(objective => Summarize(SloCalculator.Evaluate(objective, history, now, NoExclusions, windows), rules,
+            .Select(objective => Summarize(SloCalculator.Evaluate(objective, history, now, excluded, windows), rules,
                 options.MinAttemptsForBurnAlerts))
             .ToList();
         return new SloReport(now, summaries,
@@ -63,19 +64,20 @@ public sealed class SloQueries(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var history = await HistoryAsync(db, service, now - span, ct);
+        var excluded = await maintenance.ExcludedAsync(db, service, now - span, now, ct);
         var failures = objectives.Any(o => o.Kind == SloKind.Success)
             ? await ChainedFailuresAsync(db, service, now - span, ct)
             : [];
         var spent = objectives.Select(o =>
         {
             var window = new TimeRange(now - o.Window, now);
-            var burnDown = SloCalculator.BurnDown(o, history, now, NoExclusions, BurnDownSteps);
+            var burnDown = SloCalculator.BurnDown(o, history, now, excluded, BurnDownSteps);
             var items = o.Kind == SloKind.Success
-                ? FailureItems(history, failures, window, NoExclusions)
-                : SloCalculator.StalePeriods(o, history, window, NoExclusions)
+                ? FailureItems(history, failures, window, excluded)
+                : SloCalculator.StalePeriods(o, history, window, excluded)
                     .Select(p => new SloSpentItem(SloSpentItem.Stale, p.StartUtc, p.EndUtc, p.Duration.TotalMinutes, null, null));
             var largest = items.OrderByDescending(i => i.Amount).ThenByDescending(i => i.EndUtc).Take(MaxSpentItems).ToList();
-            var status = SloCalculator.Measure(o, history, window, NoExclusions);
+            var status = SloCalculator.Measure(o, history, window, excluded);
             return new SloSpent(o.Name, o.Kind == SloKind.Success ? "attempts" : "minutes",
                 o.BadShareAllowed * status.Total, burnDown, largest);
         }).ToList();
@@ -133,8 +135,9 @@ public sealed class SloQueries(
         var windows = SloBurnRules.Windows(rules).Distinct().ToList();
         if (windows.Count == 0) return [];
         var history = await HistoryAsync(db, service, now - windows.Max(), ct);
+        var excluded = await maintenance.ExcludedAsync(db, service, now - windows.Max(), now, ct);
         return Objectives(now)
-            .Select(o => SloBurnRules.Find(o, SloCalculator.BurnRates(o, history, now, windows, NoExclusions), rules,
+            .Select(o => SloBurnRules.Find(o, SloCalculator.BurnRates(o, history, now, windows, excluded), rules,
                 options.MinAttemptsForBurnAlerts))
             .OfType<SloBurnFinding>()
             .ToList();

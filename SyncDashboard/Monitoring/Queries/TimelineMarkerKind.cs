@@ -1,3 +1,3 @@
 namespace SyncDashboard.Monitoring.Queries;
 
-public enum TimelineMarkerKind { ManualAction, ChainOpened, ChainClosed, Alert, Verification, Acknowledgement, Note }
+public enum TimelineMarkerKind { ManualAction, ChainOpened, ChainClosed, Alert, Verification, Acknowledgement, Note, Maintenance }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
+using SyncDashboard.Maintenance;
 using SyncDashboard.Monitoring.Notes;
 
 namespace SyncDashboard.Monitoring.Queries;
@@ -107,6 +108,9 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
         var total = await audit.CountAsync(ct) + await opened.CountAsync(ct) + await closed.CountAsync(ct) +
                     await alerts.CountAsync(ct) + await verified.CountAsync(ct) + await acknowledged.CountAsync(ct) +
                     await unacknowledged.CountAsync(ct) + await noted.CountAsync(ct);
+        // Maintenance windows are drawn as bands, like a note over a range: one per occurrence in the window.
+        var maintenance = MaintenanceSchedule.Spans(await MaintenanceQueries.WindowsAsync(db, service, ct), from, to);
+        total += maintenance.Count;
 
         // The newest MaxAnnotations of each kind are enough to pick the newest MaxAnnotations of all.
         var actions = await audit.OrderByDescending(a => a.OccurredUtc).Take(MaxAnnotations)
@@ -140,6 +144,8 @@ public sealed class TimelineQueries(IDbContextFactory<MonitoringDbContext> dbFac
                 $"{a.Code} acknowledgement ended", $"the alert is no longer raised (acknowledged by {a.AcknowledgedBy})")))
             .Concat(notes.Select(n => new TimelineAnnotation(n.StartUtc, TimelineMarkerKind.Note,
                 NoteLabel(n.Text), $"{n.Text} ({n.CreatedBy})", n.EndUtc, n.Id)))
+            .Concat(maintenance.Select(m => new TimelineAnnotation(m.StartUtc, TimelineMarkerKind.Maintenance,
+                NoteLabel("Maintenance: " + m.Reason), $"Maintenance window #{m.WindowId}: {m.Reason}", m.EndUtc)))
             .OrderByDescending(a => a.AtUtc).Take(MaxAnnotations).OrderBy(a => a.AtUtc).ToList();
         return (all, total);
     }

@@ -117,6 +117,9 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<long?>("MaintenanceWindowId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -150,6 +153,8 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MaintenanceWindowId");
 
                     b.HasIndex("CreatedUtc", "Id")
                         .IsDescending();
@@ -247,6 +252,66 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                     b.HasIndex("Service", "OccurredUtc");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.MaintenanceWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cron")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ExcludeFromSlo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PauseSyncing")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service");
+
+                    b.ToTable("maintenance_windows", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>

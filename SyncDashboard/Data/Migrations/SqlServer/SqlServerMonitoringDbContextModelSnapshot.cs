@@ -117,6 +117,9 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("MaintenanceWindowId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("datetime2");
 
@@ -150,6 +153,8 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MaintenanceWindowId");
 
                     b.HasIndex("CreatedUtc", "Id")
                         .IsDescending();
@@ -247,6 +252,66 @@ namespace SyncDashboard.Data.Migrations.SqlServer
                     b.HasIndex("Service", "OccurredUtc");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.MaintenanceWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Cron")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ExcludeFromSlo")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PauseSyncing")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service");
+
+                    b.ToTable("maintenance_windows", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>

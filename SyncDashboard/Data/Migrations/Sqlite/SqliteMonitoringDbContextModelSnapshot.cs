@@ -109,6 +109,9 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MaintenanceWindowId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
@@ -142,6 +145,8 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MaintenanceWindowId");
 
                     b.HasIndex("CreatedUtc", "Id")
                         .IsDescending();
@@ -238,6 +243,65 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.HasIndex("Service", "OccurredUtc");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SyncDashboard.Data.MaintenanceWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cron")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExcludeFromSlo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PauseSyncing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service");
+
+                    b.ToTable("maintenance_windows", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Data.MirrorVerification", b =>
