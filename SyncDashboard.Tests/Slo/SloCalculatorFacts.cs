@@ -175,6 +175,35 @@ public sealed class SloCalculatorFacts
 
     /// <summary>TenMinuteAttempts, 4 steps over the day: allowed 1 % of 144 = 1.44; the failure 1000 minutes ago is spent
     /// by 720 minutes ago (0.44 left), the ones 300, 10 and 0 minutes ago by now (−2.56).</summary>
+    /// <summary>The burn-down is found in one pass; each point must still be what measuring the span from the window's
+    /// start to that moment gives, for random histories with gaps, failures and excluded ranges, for both kinds.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void BurnDown_EqualsMeasuringEachSpan_ForRandomHistories(int seed)
+    {
+        var random = new Random(seed);
+        var attempts = new List<SloAttempt>();
+        for (var at = Ago(26 * 60); at < Now; at = at.AddMinutes(1 + random.Next(random.Next(10) == 0 ? 90 : 12)))
+        {
+            attempts.Add(new SloAttempt(at, random.Next(6) != 0));
+        }
+        var history = new SloHistory(attempts, attempts[0].EndUtc);
+        var excluded = new List<TimeRange> { new(Ago(600), Ago(540)), new(Ago(570), Ago(500)), new(Ago(90), Ago(75)) };
+        foreach (var objective in new[] { Success(), Freshness() })
+        {
+            var points = SloCalculator.BurnDown(objective, history, Now, excluded, steps: 48);
+            var allowed = SloCalculator.Measure(objective, history, new TimeRange(Now - objective.Window, Now), excluded).Total *
+                          objective.BadShareAllowed;
+            foreach (var point in points)
+            {
+                var spent = SloCalculator.Measure(objective, history, new TimeRange(Now - objective.Window, point.AtUtc), excluded).Bad;
+                Assert.Equal(allowed - spent, point.Remaining, 9);
+            }
+        }
+    }
+
     [Fact]
     public void BurnDown_SpendsTheBudgetWhereTheFailuresEnded()
     {

@@ -147,10 +147,39 @@ public static class SloCalculator
         var start = nowUtc - objective.Window;
         var allowed = objective.BadShareAllowed * Measure(objective, history, new TimeRange(start, nowUtc), excluded).Total;
         var step = objective.Window / steps;
-        return Enumerable.Range(0, steps + 1)
-            .Select(i => i == steps ? nowUtc : start + step * i)
-            .Select(at => new SloBudgetPoint(at, allowed - Measure(objective, history, new TimeRange(start, at), excluded).Bad))
+        var moments = Enumerable.Range(0, steps + 1).Select(i => i == steps ? nowUtc : start + step * i).ToList();
+        return moments.Zip(SpentUpTo(objective, history, new TimeRange(start, nowUtc), excluded, moments))
+            .Select(p => new SloBudgetPoint(p.First, allowed - p.Second))
             .ToList();
+    }
+
+    /// <summary>What was spent from <paramref name="window"/>'s start to each of <paramref name="moments"/> (in
+    /// order): the same as <see cref="Measure"/>'s bad over each such span, found in one pass over the window's failures
+    /// or stale periods instead of measuring the history again per moment (a month of runs every 30 s is 86,000
+    /// attempts, 121 moments, two objectives: seconds on the page before).</summary>
+    private static IEnumerable<double> SpentUpTo(
+        SloObjective objective, SloHistory history, TimeRange window, IReadOnlyList<TimeRange> excluded,
+        IReadOnlyList<DateTime> moments)
+    {
+        if (objective.Kind == SloKind.Success)
+        {
+            var failures = history.Attempts
+                .Where(a => !a.Succeeded && a.EndUtc > window.StartUtc && a.EndUtc <= window.EndUtc &&
+                            !excluded.Any(r => r.Contains(a.EndUtc)))
+                .Select(a => a.EndUtc).Order().ToList();
+            var counted = 0;
+            foreach (var at in moments)
+            {
+                while (counted < failures.Count && failures[counted] <= at) counted++;
+                yield return counted;
+            }
+            yield break;
+        }
+        var stale = StalePeriods(objective, history, window, excluded);
+        foreach (var at in moments)
+        {
+            yield return stale.Where(p => p.StartUtc < at).Sum(p => ((p.EndUtc < at ? p.EndUtc : at) - p.StartUtc).TotalMinutes);
+        }
     }
 
     /// <summary>The stale part of [from, to) when the last success before <paramref name="from"/> ended at
