@@ -51,13 +51,4 @@ public sealed class SyncScheduleFacts
         Assert.Equal(SyncType.Full, run.Type); // nothing stored yet, so the first sync is a full one
         Assert.False(string.IsNullOrEmpty(run.JobId));
     }
-
-    [Fact]
-    public async Task SyncJobs_HaveHangfiresAutomaticRetryOff()
-    {
-        var attribute = typeof(SyncJobs).GetMethod(nameof(SyncJobs.RunAsync))!
-            .GetCustomAttributes(typeof(AutomaticRetryAttribute), inherit: true).Cast<AutomaticRetryAttribute>().Single();
-        Assert.Equal(0, attribute.Attempts);
-        await Task.CompletedTask;
-    }
 }
