@@ -68,7 +68,7 @@ public class MirrorApplyBenchmarks
                     string.Join(", ", properties.Select((_, i) => "@p" + i)) + ")";
         rawRows = response.Items!
             .Select(w => MirrorMapping.ToRow(w, SyncedAtUtc))
-            .Select(row => properties.Select(p => StoredValue(p, row)).ToArray())
+            .Select(row => properties.Select(p => StoredValue(p, row) ?? DBNull.Value).ToArray())
             .ToArray();
     }
 
@@ -143,10 +143,11 @@ public class MirrorApplyBenchmarks
     private static SqliteMonitoringDbContext CreateContext(string path) =>
         new(new DbContextOptionsBuilder<SqliteMonitoringDbContext>().UseSqlite(ConnectionString(path)).Options);
 
-    private static object? StoredValue(IProperty property, object row)
+    /// <summary>A property's value as the provider stores it (through the model's converter); null stays null.</summary>
+    internal static object? StoredValue(IProperty property, object row)
     {
         var value = property.GetGetter().GetClrValue(row);
         var converter = property.GetTypeMapping().Converter;
-        return value is not null && converter is not null ? converter.ConvertToProvider(value) : value ?? DBNull.Value;
+        return value is not null && converter is not null ? converter.ConvertToProvider(value) : value;
     }
 }

@@ -52,7 +52,7 @@ public class PostgreSqlMirrorApplyBenchmarks
                   string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\"")) + ") FROM STDIN (FORMAT BINARY)";
         rawRows = response.Items!
             .Select(w => MirrorMapping.ToRow(w, SyncedAtUtc))
-            .Select(row => properties.Select(p => StoredValue(p, row)).ToArray())
+            .Select(row => properties.Select(p => MirrorApplyBenchmarks.StoredValue(p, row)).ToArray())
             .ToArray();
     }
 
@@ -101,12 +101,5 @@ public class PostgreSqlMirrorApplyBenchmarks
         var changes = await writer.ApplyAsync(db, response, isSnapshot: true, SyncedAtUtc, CancellationToken.None);
         await transaction.CommitAsync();
         return changes;
-    }
-
-    private static object? StoredValue(IProperty property, object row)
-    {
-        var value = property.GetGetter().GetClrValue(row);
-        var converter = property.GetTypeMapping().Converter;
-        return value is not null && converter is not null ? converter.ConvertToProvider(value) : value;
     }
 }

@@ -31,5 +31,25 @@ public sealed class AuditLog(IDbContextFactory<MonitoringDbContext> dbFactory, T
         return entry;
     }
 
+    /// <summary>Deletes <paramref name="row"/> with its audit entry in one save.</summary>
+    /// <returns>False when someone else deleted it between the caller's read and this delete: one deletion,
+    /// recorded once.</returns>
+    public async Task<bool> RemoveAsync<TRow>(
+        MonitoringDbContext db, TRow row, AuditAction action, string actor, string details, CancellationToken ct)
+        where TRow : class
+    {
+        db.Remove(row);
+        Add(db, action, actor, details);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
     private static string? Clip(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }

@@ -77,17 +77,7 @@ public sealed class MaintenanceCommands(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var window = await db.MaintenanceWindows.SingleOrDefaultAsync(w => w.Id == id && w.Service == ServiceName.Todoist, ct);
         if (window is null) return false;
-        db.MaintenanceWindows.Remove(window);
-        audit.Add(db, AuditAction.DeleteMaintenance, actor, Describe(window));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Deleted by someone else between the read and the delete: one deletion, recorded once.
-            return false;
-        }
+        if (!await audit.RemoveAsync(db, window, AuditAction.DeleteMaintenance, actor, Describe(window), ct)) return false;
         await notifier.NotifyAsync();
         return true;
     }

@@ -47,18 +47,8 @@ public sealed class NoteCommands(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var note = await db.TimelineNotes.SingleOrDefaultAsync(n => n.Id == id && n.Service == ServiceName.Todoist, ct);
         if (note is null) return false;
-        db.TimelineNotes.Remove(note);
         // The entry keeps what the note said: the note itself is gone.
-        audit.Add(db, AuditAction.DeleteNote, actor, Describe(note));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Deleted by someone else between the read and the delete: one deletion, recorded once.
-            return false;
-        }
+        if (!await audit.RemoveAsync(db, note, AuditAction.DeleteNote, actor, Describe(note), ct)) return false;
         await notifier.NotifyAsync();
         return true;
     }
