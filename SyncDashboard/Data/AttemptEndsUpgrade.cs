@@ -19,6 +19,12 @@ public static class AttemptEndsUpgrade
     public static async Task<int> RunAsync(IDbContextFactory<MonitoringDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await RunAsync(db, ct);
+    }
+
+    /// <inheritdoc cref="RunAsync(IDbContextFactory{MonitoringDbContext}, CancellationToken)"/>
+    public static async Task<int> RunAsync(MonitoringDbContext db, CancellationToken ct)
+    {
         var services = await db.SyncMetrics
             .Where(m => m.Period == MetricPeriod.Hourly && m.AttemptEnds == null)
             .Select(m => m.Service).Distinct().ToListAsync(ct);

@@ -60,14 +60,23 @@ public static class SloCalculator
     {
         var good = 0;
         var bad = 0;
-        foreach (var attempt in history.Attempts)
+        var ends = history.Ends;
+        for (var i = SloHistory.FirstAfter(ends, span.StartUtc); i < ends.Length && ends[i] <= span.EndUtc; i++)
         {
-            if (attempt.EndUtc <= span.StartUtc || attempt.EndUtc > span.EndUtc) continue;
-            if (excluded.Any(r => r.Contains(attempt.EndUtc))) continue;
-            if (attempt.Succeeded) good++;
+            if (IsExcluded(ends[i], excluded)) continue;
+            if (history.Attempts[i].Succeeded) good++;
             else bad++;
         }
         return new SloTally(good, bad);
+    }
+
+    private static bool IsExcluded(DateTime utc, IReadOnlyList<TimeRange> excluded)
+    {
+        foreach (var range in excluded)
+        {
+            if (range.Contains(utc)) return true;
+        }
+        return false;
     }
 
     private static SloTally Freshness(
@@ -87,26 +96,28 @@ public static class SloCalculator
         return new SloTally(total.TotalMinutes - badMinutes, badMinutes);
     }
 
-    /// <summary>The stale stretches of [from, to), some of them empty, in order.</summary>
+    /// <summary>The stale stretches of [from, to) that are not empty, in order: from the last success that ended by
+    /// <paramref name="from"/> on, one success after another.</summary>
     private static List<TimeRange> StaleRanges(SloHistory history, DateTime from, DateTime to, TimeSpan threshold)
     {
-        var successes = history.Attempts.Where(a => a.Succeeded && a.EndUtc <= to).Select(a => a.EndUtc).Order().ToList();
-        DateTime? previous = null;
+        var successes = history.SuccessEnds;
+        var next = SloHistory.FirstAfter(successes, from);
+        DateTime? previous = next > 0 ? successes[next - 1] : null;
         var stale = new List<TimeRange>();
         var cursor = from;
-        foreach (var success in successes)
+        for (; next < successes.Length && successes[next] <= to; next++)
         {
-            if (success <= from)
-            {
-                previous = success;
-                continue;
-            }
-            stale.Add(StaleBetween(cursor, success, previous, threshold));
-            previous = success;
-            cursor = success;
+            AddIfNotEmpty(stale, StaleBetween(cursor, successes[next], previous, threshold));
+            previous = successes[next];
+            cursor = successes[next];
         }
-        stale.Add(StaleBetween(cursor, to, previous, threshold));
+        AddIfNotEmpty(stale, StaleBetween(cursor, to, previous, threshold));
         return stale;
+    }
+
+    private static void AddIfNotEmpty(List<TimeRange> ranges, TimeRange range)
+    {
+        if (range.Duration > TimeSpan.Zero) ranges.Add(range);
     }
 
     /// <summary>The periods in which the mirror was stale inside <paramref name="span"/> (from the first attempt ever
@@ -124,7 +135,7 @@ public static class SloCalculator
         if (from >= span.EndUtc) return [];
         var cuts = Merge(excluded.Select(r => Clip(r, span)));
         var periods = new List<TimeRange>();
-        foreach (var stale in StaleRanges(history, from, span.EndUtc, threshold).Where(r => r.Duration > TimeSpan.Zero))
+        foreach (var stale in StaleRanges(history, from, span.EndUtc, threshold))
         {
             var start = stale.StartUtc;
             foreach (var cut in cuts.Where(c => c.EndUtc > stale.StartUtc && c.StartUtc < stale.EndUtc))
@@ -163,10 +174,12 @@ public static class SloCalculator
     {
         if (objective.Kind == SloKind.Success)
         {
-            var failures = history.Attempts
-                .Where(a => !a.Succeeded && a.EndUtc > window.StartUtc && a.EndUtc <= window.EndUtc &&
-                            !excluded.Any(r => r.Contains(a.EndUtc)))
-                .Select(a => a.EndUtc).Order().ToList();
+            var failures = new List<DateTime>();
+            var ends = history.Ends;
+            for (var i = SloHistory.FirstAfter(ends, window.StartUtc); i < ends.Length && ends[i] <= window.EndUtc; i++)
+            {
+                if (!history.Attempts[i].Succeeded && !IsExcluded(ends[i], excluded)) failures.Add(ends[i]);
+            }
             var counted = 0;
             foreach (var at in moments)
             {

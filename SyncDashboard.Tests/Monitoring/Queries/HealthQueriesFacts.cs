@@ -4,6 +4,7 @@ using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Monitoring.Queries;
+using SyncDashboard.Sync;
 using SyncDashboard.Tests.Infrastructure;
 using SyncDashboard.Tests.Monitoring.Rollups;
 using SyncDashboard.Todoist.Simulator;
@@ -239,6 +240,7 @@ public sealed class HealthQueriesFacts
                 });
             }
             await db.SaveChangesAsync(Ct);
+            await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
         }
 
         var uptime = (await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct)).Uptime;
@@ -247,6 +249,39 @@ public sealed class HealthQueriesFacts
         Assert.Equal(1, uptime.Last24Hours);
         Assert.Equal(3.0 / 7, uptime.Last7Days!.Value, 3);
         Assert.Equal(3.0 / 30, uptime.Last30Days!.Value, 3);
+    }
+
+    /// <summary>Uptime counts the attempts the objectives count: a run that lost its lease to another node (or was
+    /// cancelled by a stopping app) says nothing about the service, so it is not downtime.</summary>
+    [Fact]
+    public async Task Get_DoesNotCountALeaseLostRunAsDowntime()
+    {
+        await using var app = NewApp();
+        await app.StartAsync();
+        var now = DateTime.UtcNow;
+        await using (var db = await app.CreateDbAsync())
+        {
+            foreach (var (hoursAgo, status, code) in new[]
+                     {
+                         (30, SyncStatus.Succeeded, (string?)null), (12, SyncStatus.Failed, UncountedRuns.LeaseLost),
+                         (6, SyncStatus.Failed, "HTTP_503"), (3, SyncStatus.Succeeded, null),
+                     })
+            {
+                db.SyncEvents.Add(new SyncEvent
+                {
+                    Service = ServiceName.Todoist, Type = SyncType.Incremental, Trigger = SyncTrigger.Schedule,
+                    Status = status, ErrorCode = code, StartedUtc = now.AddHours(-hoursAgo), CompletedUtc = now.AddHours(-hoursAgo),
+                    DurationMs = 100,
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+            await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
+        }
+
+        var uptime = (await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct)).Uptime;
+
+        // Down only from the HTTP 503 six hours ago to the success three hours ago.
+        Assert.Equal(21.0 / 24, uptime.Last24Hours!.Value, 3);
     }
 
     private static TestApp NewApp() => new(new Dictionary<string, string?>

@@ -182,45 +182,26 @@ public sealed class HealthQueries(
     }
 
     /// <summary>The attempts that change the state, in the window, and the last attempt before it (it sets the state
-    /// at the window's start): every failure, and the first success after each failure and at the window's start.
-    /// A success after a success changes nothing, so leaving it out gives the same uptime as passing every attempt
-    /// (see <see cref="Uptime.Compute"/>) while reading a few thousand rows instead of every run of 30 days (82,000
-    /// at one run every 30 s). "After" is by start time: the lease runs one sync of a service at a time, so runs
-    /// start in the order they finish, and no two start at the same instant. (A plain range on the start, ordered by the
-    /// start alone, keeps each look-up one seek of IX_sync_events_status: an "or the same start and a greater id"
-    /// tie-break makes SQLite scan the whole index per failure, and ordering by the id after the start, a column the
-    /// index does not hold in that order, made PostgreSQL sort every later success per failure, 137 ms of a 200 ms
-    /// health read at 1,000,000 events.)</summary>
+    /// at the window's start), from the rollups' attempt logs (<see cref="AttemptLog"/>): the attempts the objectives
+    /// count, so a run that lost its lease to another node or was cancelled by a stopping app is not downtime. Only a
+    /// change of state matters to <see cref="Uptime.Compute"/>, so the list keeps those: a few thousand of the 86,000
+    /// attempts of 30 days at one run every 30 s.</summary>
     private static async Task<IReadOnlyList<AttemptPoint>> AttemptPointsAsync(
         MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
-        var events = db.SyncEvents.AsNoTracking().Where(e => e.Service == service);
-        var before = await events.Where(e => e.Status != SyncStatus.Started && e.StartedUtc < fromUtc)
-            .OrderByDescending(e => e.StartedUtc).ThenByDescending(e => e.Id)
-            .Select(e => new { At = e.CompletedUtc ?? e.StartedUtc, e.Status })
-            .FirstOrDefaultAsync(ct);
-        var successes = events.Where(e => e.Status == SyncStatus.Succeeded);
-        var failures = events.Where(e => e.Status == SyncStatus.Failed && e.StartedUtc >= fromUtc);
-        var failed = await failures.Select(e => e.CompletedUtc ?? e.StartedUtc).ToListAsync(ct);
-        var recovered = await failures
-            .Select(f => successes.Where(s => s.StartedUtc > f.StartedUtc)
-                .OrderBy(s => s.StartedUtc)
-                .Select(s => (DateTime?)(s.CompletedUtc ?? s.StartedUtc))
-                .FirstOrDefault())
-            // No "is not null" here: SQL would run the look-up a second time for it; the null (a failure not yet
-            // followed by a success) is dropped below.
-            .Distinct()
-            .ToListAsync(ct);
-        var firstSuccess = await successes.Where(e => e.StartedUtc >= fromUtc)
-            .OrderBy(e => e.StartedUtc)
-            .Select(e => (DateTime?)(e.CompletedUtc ?? e.StartedUtc))
-            .FirstOrDefaultAsync(ct);
-
-        var points = failed.Select(at => new AttemptPoint(at, Succeeded: false))
-            .Concat(recovered.Append(firstSuccess).OfType<DateTime>().Distinct().Select(at => new AttemptPoint(at, Succeeded: true)))
-            .ToList();
-        if (before is not null) points.Add(new AttemptPoint(before.At, before.Status == SyncStatus.Succeeded));
-        return points.OrderBy(a => a.AtUtc).ToList();
+        var points = new List<AttemptPoint>();
+        if (await AttemptLog.LastBeforeHourAsync(db, service, fromUtc, _ => true, ct) is { } before)
+        {
+            points.Add(new AttemptPoint(before.EndUtc, before.Succeeded));
+        }
+        foreach (var attempt in await AttemptLog.SinceAsync(db, service, fromUtc, ct))
+        {
+            if (points.Count == 0 || points[^1].Succeeded != attempt.Succeeded)
+            {
+                points.Add(new AttemptPoint(attempt.EndUtc, attempt.Succeeded));
+            }
+        }
+        return points;
     }
 
     /// <summary>When Hangfire will next run the recurring incremental sync; null when it is not registered or its

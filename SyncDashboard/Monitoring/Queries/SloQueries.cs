@@ -9,11 +9,11 @@ using SyncDashboard.Todoist;
 
 namespace SyncDashboard.Monitoring.Queries;
 
-/// <summary>The service level objectives measured over the raw sync events and, where retention purged them, the
-/// hourly rollups' attempt logs (see docs/slo.md). Counted attempts are the ones the hourly rollup counts: every
-/// success and every failure except the runs closed as <see cref="UncountedRuns"/>; each at its end time. Three indexed
-/// reads of <c>IX_sync_events_status</c>: the attempts of the span, the last success before it, and the first attempt
-/// ever; the oldest stored run; and the rollup rows of the part of the span before it plus the first logged attempt.</summary>
+/// <summary>The service level objectives measured over the counted attempts of the hourly rollups' attempt logs
+/// (<see cref="AttemptLog"/>; see docs/slo.md): every success and every failure except the runs closed as
+/// <see cref="UncountedRuns"/>, each at its end time. The span's hours are one index range of the rollups; the last
+/// success before it and the first attempt ever are one short look-up each. Only "what spent the budget" reads stored
+/// runs, for their failure chains.</summary>
 public sealed class SloQueries(
     IDbContextFactory<MonitoringDbContext> dbFactory,
     TimeProvider time,
@@ -22,9 +22,6 @@ public sealed class SloQueries(
     TodoistTargetResolver targets,
     MaintenanceQueries maintenance)
 {
-    /// <summary>The log of an hour in which no attempt ended (compared in SQL as a value).</summary>
-    private static readonly byte[] NoAttempts = [];
-
     public async Task<SloReport> GetAsync(string service, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -171,129 +168,21 @@ public sealed class SloQueries(
             SloBurnRules.Find(status, rules, minAttempts)?.Severity);
     }
 
-    /// <summary>The counted attempts that ended after <paramref name="fromUtc"/>, the last success before them and
-    /// the first attempt ever, from the raw events and, where retention may have purged them, from the hourly rollups'
-    /// attempt logs (<see cref="SyncMetric.AttemptEnds"/>).</summary>
-    /// <remarks>Raw attempts are found by their start (the index's column) from a margin before
-    /// <paramref name="fromUtc"/>: a run ends at most its timeout after it starts, and an abandoned one is closed by a
-    /// later run, so a day more covers every run that can end inside the span; the calculator drops the rest. Retention
-    /// deletes finished events by start, so every attempt that ended later than the oldest finished event's start plus
-    /// that margin is still stored; before that boundary the rollups' logs are read as well, and the
-    /// two are merged (an attempt in both counts once: the larger of the two counts of each end time and outcome), so
-    /// an hour purged in full, in part or not at all gives the same attempts. Times are compared to the microsecond,
-    /// as the logs keep them.</remarks>
-    private async Task<SloHistory> HistoryAsync(MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
+    /// <summary>The counted attempts that ended after <paramref name="fromUtc"/> (and a few before, in its hour), the
+    /// last success before them and when the first attempt ever ended, from the hourly rollups' attempt logs (see
+    /// <see cref="AttemptLog"/>): the same whether retention purged the runs of an hour or not.</summary>
+    private static async Task<SloHistory> HistoryAsync(MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
-        var margin = syncOptions.Value.RunTimeout + TimeSpan.FromDays(1);
-        var startedFrom = fromUtc - margin;
-        string leaseLost = UncountedRuns.LeaseLost, cancelled = UncountedRuns.Cancelled;
-        var counted = db.SyncEvents.AsNoTracking().Where(e => e.Service == service &&
-            (e.Status == SyncStatus.Succeeded ||
-             (e.Status == SyncStatus.Failed && e.ErrorCode != leaseLost && e.ErrorCode != cancelled)));
-
-        var attempts = await counted.Where(e => e.StartedUtc >= startedFrom)
-            .Select(e => new { End = e.CompletedUtc ?? e.StartedUtc, e.Status })
-            .ToListAsync(ct);
-        var lastSuccessBefore = await counted.Where(e => e.Status == SyncStatus.Succeeded && e.StartedUtc < startedFrom)
-            .OrderByDescending(e => e.StartedUtc)
-            .Select(e => (DateTime?)(e.CompletedUtc ?? e.StartedUtc))
-            .FirstOrDefaultAsync(ct);
-        var first = await counted.OrderBy(e => e.StartedUtc)
-            .Select(e => (DateTime?)(e.CompletedUtc ?? e.StartedUtc))
-            .FirstOrDefaultAsync(ct);
-
-        var raw = attempts.Select(a => new AttemptEnd(AttemptEnds.Truncate(Utc(a.End)), a.Status == SyncStatus.Succeeded)).ToList();
-        if (lastSuccessBefore is { } before) raw.Add(new AttemptEnd(AttemptEnds.Truncate(Utc(before)), Succeeded: true));
-        DateTime? historyStart = first is { } start ? AttemptEnds.Truncate(Utc(start)) : null;
-
-        var until = await RollupBoundaryAsync(db, service, margin, ct);
-        var logged = new List<AttemptEnd>();
-        var fromHour = MetricArithmetic.HourOf(fromUtc);
-        if (fromHour < until)
+        var attempts = await AttemptLog.SinceAsync(db, service, fromUtc, ct);
+        // The mirror's age when the span begins.
+        if (!attempts.Any(a => a.Succeeded && a.EndUtc <= fromUtc) &&
+            await AttemptLog.LastBeforeHourAsync(db, service, fromUtc, a => a.Succeeded, ct) is { } success)
         {
-            var hours = await db.SyncMetrics.AsNoTracking()
-                .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
-                            m.PeriodStartUtc >= fromHour && m.PeriodStartUtc < until)
-                .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
-                .ToListAsync(ct);
-            logged.AddRange(hours.SelectMany(h => AttemptEnds.Decode(Utc(h.PeriodStartUtc), h.AttemptEnds)));
+            attempts.Insert(0, success);
         }
-        // The mirror's age when the span begins: from the events when a success still stored ended before it, else
-        // from the logs of the hours before the boundary.
-        var storedBefore = raw.Any(a => a.Succeeded && a.EndUtc >= until && a.EndUtc <= fromUtc);
-        if (!storedBefore && await LoggedSuccessBeforeAsync(db, service, Min(fromHour, until), ct) is { } success)
-        {
-            logged.Add(success);
-        }
-        if (await FirstLoggedAsync(db, service, ct) is { } firstLogged && (historyStart is null || firstLogged < historyStart))
-        {
-            historyStart = firstLogged;
-        }
-
-        return new SloHistory(Union(raw, logged).Select(a => new SloAttempt(a.EndUtc, a.Succeeded)).ToList(), historyStart);
+        return new SloHistory(attempts.Select(a => new SloAttempt(a.EndUtc, a.Succeeded)),
+            await AttemptLog.FirstEndAsync(db, service, ct));
     }
-
-    /// <summary>Every attempt of either list once: of each end time and outcome, as many as the list with more of them
-    /// has (an attempt both still stored and logged is in both; two runs ending in the same microsecond stay two).</summary>
-    private static IEnumerable<AttemptEnd> Union(List<AttemptEnd> raw, List<AttemptEnd> logged)
-    {
-        var rawCounts = raw.CountBy(a => a).ToDictionary();
-        var loggedCounts = logged.CountBy(a => a).ToDictionary();
-        foreach (var key in rawCounts.Keys.Union(loggedCounts.Keys))
-        {
-            var count = Math.Max(rawCounts.GetValueOrDefault(key), loggedCounts.GetValueOrDefault(key));
-            for (var i = 0; i < count; i++) yield return key;
-        }
-    }
-
-    /// <summary>The start of the first hour from which every attempt that ended is still a stored event: the hour after
-    /// the oldest finished event's start plus <paramref name="margin"/>. The end of time when no event is stored
-    /// (every hour may have been purged).</summary>
-    private static async Task<DateTime> RollupBoundaryAsync(
-        MonitoringDbContext db, string service, TimeSpan margin, CancellationToken ct)
-    {
-        var oldest = await db.SyncEvents.AsNoTracking()
-            .Where(e => e.Service == service && e.Status != SyncStatus.Started)
-            .MinAsync(e => (DateTime?)e.StartedUtc, ct);
-        return oldest is { } o ? MetricArithmetic.HourOf(Utc(o) + margin).AddHours(1) : DateTime.MaxValue;
-    }
-
-    /// <summary>The last logged success in the hours before <paramref name="beforeHour"/>, a day of hours at a time
-    /// (usually the first day holds one).</summary>
-    private static async Task<AttemptEnd?> LoggedSuccessBeforeAsync(
-        MonitoringDbContext db, string service, DateTime beforeHour, CancellationToken ct)
-    {
-        var until = beforeHour;
-        while (true)
-        {
-            var hours = await db.SyncMetrics.AsNoTracking()
-                .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
-                            m.PeriodStartUtc < until)
-                .OrderByDescending(m => m.PeriodStartUtc).Take(24)
-                .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
-                .ToListAsync(ct);
-            foreach (var hour in hours)
-            {
-                var success = AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds).LastOrDefault(a => a.Succeeded);
-                if (success.Succeeded) return success;
-            }
-            if (hours.Count < 24) return null;
-            until = Utc(hours[^1].PeriodStartUtc);
-        }
-    }
-
-    private static async Task<DateTime?> FirstLoggedAsync(MonitoringDbContext db, string service, CancellationToken ct)
-    {
-        var hour = await db.SyncMetrics.AsNoTracking()
-            .Where(m => m.Service == service && m.Period == MetricPeriod.Hourly && m.AttemptEnds != null &&
-                        m.AttemptEnds != NoAttempts)
-            .OrderBy(m => m.PeriodStartUtc)
-            .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
-            .FirstOrDefaultAsync(ct);
-        return hour is null ? null : AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds)[0].EndUtc;
-    }
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
