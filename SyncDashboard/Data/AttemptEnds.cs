@@ -40,10 +40,13 @@ public static class AttemptEnds
         return bytes.ToArray();
     }
 
-    public static List<AttemptEnd> Decode(DateTime hourStartUtc, byte[]? encoded)
+    public static List<AttemptEnd> Decode(DateTime hourStartUtc, byte[]? encoded) => [.. Enumerate(hourStartUtc, encoded)];
+
+    /// <summary>The attempts of one hour's log in order, decoded as they are read: a month of logs is 86,000 attempts
+    /// at one run every 30 s, which a caller that keeps only some of them need not hold at once.</summary>
+    public static IEnumerable<AttemptEnd> Enumerate(DateTime hourStartUtc, byte[]? encoded)
     {
-        var attempts = new List<AttemptEnd>();
-        if (encoded is null) return attempts;
+        if (encoded is null) yield break;
         var ticks = hourStartUtc.Ticks;
         var i = 0;
         while (i < encoded.Length)
@@ -59,9 +62,8 @@ public static class AttemptEnds
                 shift += 7;
             } while (b >= 0x80);
             ticks += (long)(value >> 1) * TicksPerMicrosecond;
-            attempts.Add(new AttemptEnd(new DateTime(ticks, DateTimeKind.Utc), (value & 1) == 1));
+            yield return new AttemptEnd(new DateTime(ticks, DateTimeKind.Utc), (value & 1) == 1);
         }
-        return attempts;
     }
 
     /// <summary><paramref name="encoded"/> with one more attempt (an hour's log is rewritten whole: a few dozen bytes).</summary>

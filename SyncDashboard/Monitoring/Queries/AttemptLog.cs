@@ -14,8 +14,9 @@ public static class AttemptLog
     /// <summary>Hours read at a time when looking back for the last attempt before a moment.</summary>
     private const int HoursPerLookBack = 24;
 
-    /// <summary>Every attempt that ended in the hour of <paramref name="fromUtc"/> or later, in end order.</summary>
-    public static async Task<List<AttemptEnd>> SinceAsync(
+    /// <summary>Every attempt that ended in the hour of <paramref name="fromUtc"/> or later, in end order, decoded as
+    /// the caller reads them.</summary>
+    public static async Task<IEnumerable<AttemptEnd>> SinceAsync(
         MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
         var fromHour = MetricArithmetic.HourOf(fromUtc);
@@ -24,9 +25,7 @@ public static class AttemptLog
             .OrderBy(m => m.PeriodStartUtc)
             .Select(m => new { m.PeriodStartUtc, m.AttemptEnds })
             .ToListAsync(ct);
-        var attempts = new List<AttemptEnd>(hours.Sum(h => h.AttemptEnds!.Length) / 4);
-        foreach (var hour in hours) attempts.AddRange(AttemptEnds.Decode(Utc(hour.PeriodStartUtc), hour.AttemptEnds));
-        return attempts;
+        return hours.SelectMany(h => AttemptEnds.Enumerate(Utc(h.PeriodStartUtc), h.AttemptEnds));
     }
 
     /// <summary>The last attempt that ended before the hour of <paramref name="beforeUtc"/> and matches

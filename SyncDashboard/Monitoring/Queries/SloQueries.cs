@@ -173,15 +173,15 @@ public sealed class SloQueries(
     /// <see cref="AttemptLog"/>): the same whether retention purged the runs of an hour or not.</summary>
     private static async Task<SloHistory> HistoryAsync(MonitoringDbContext db, string service, DateTime fromUtc, CancellationToken ct)
     {
-        var attempts = await AttemptLog.SinceAsync(db, service, fromUtc, ct);
+        var attempts = (await AttemptLog.SinceAsync(db, service, fromUtc, ct))
+            .Select(a => new SloAttempt(a.EndUtc, a.Succeeded)).ToList();
         // The mirror's age when the span begins.
         if (!attempts.Any(a => a.Succeeded && a.EndUtc <= fromUtc) &&
             await AttemptLog.LastBeforeHourAsync(db, service, fromUtc, a => a.Succeeded, ct) is { } success)
         {
-            attempts.Insert(0, success);
+            attempts.Insert(0, new SloAttempt(success.EndUtc, Succeeded: true));
         }
-        return new SloHistory(attempts.Select(a => new SloAttempt(a.EndUtc, a.Succeeded)),
-            await AttemptLog.FirstEndAsync(db, service, ct));
+        return new SloHistory(attempts, await AttemptLog.FirstEndAsync(db, service, ct));
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
