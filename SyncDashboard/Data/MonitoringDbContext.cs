@@ -99,8 +99,14 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.PendingJobId).HasMaxLength(64);
             e.Property(x => x.ResolvedBy).HasMaxLength(128);
             e.Ignore(x => x.IsOpen);
-            e.HasIndex(x => new { x.Service, x.ResolvedUtc });
+            // The open chains, with their kind: the report's counts of open chains by kind read this index alone.
+            e.HasIndex(x => new { x.Service, x.ResolvedUtc, x.Kind }).HasDatabaseName("IX_sync_errors_open");
             e.HasIndex(x => x.CreatedUtc);
+            // The error report with resolved chains: its newest chains are the first entries of this one (no sort of
+            // every chain), and its counts by kind are read from this one alone.
+            e.HasIndex(x => new { x.Service, x.LastOccurredUtc, x.Id }).IsDescending(false, true, true)
+                .HasDatabaseName("IX_sync_errors_latest");
+            e.HasIndex(x => new { x.Service, x.Kind, x.ResolvedUtc }).HasDatabaseName("IX_sync_errors_kind");
         });
 
         modelBuilder.Entity<SyncState>(e =>
@@ -134,7 +140,8 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.ClaimToken).HasMaxLength(36);
             // The dedupe key: two nodes receiving the same redelivery at once cannot both record it.
             e.HasIndex(x => x.DeliveryId).IsUnique();
-            e.HasIndex(x => new { x.Service, x.ReceivedUtc, x.Id }).IsDescending(false, true, true)
+            // Redeliveries last, so the page's count of the last 24 hours reads this index alone.
+            e.HasIndex(x => new { x.Service, x.ReceivedUtc, x.Id, x.Redeliveries }).IsDescending(false, true, true, false)
                 .HasDatabaseName("IX_webhook_deliveries_latest");
             e.HasIndex(x => new { x.Service, x.TriggeredUtc });
             e.HasIndex(x => x.ClaimToken);

@@ -20,8 +20,13 @@ public sealed class ErrorQueries(IDbContextFactory<MonitoringDbContext> dbFactor
         var byKind = await chains.GroupBy(c => c.Kind)
             .Select(g => new ErrorKindSummary(g.Key, g.Count(), g.Count(c => c.ResolvedUtc == null)))
             .ToListAsync(ct);
-        var page = await chains.OrderByDescending(c => c.LastOccurredUtc).ThenByDescending(c => c.Id).Take(limit)
-            .ToListAsync(ct);
+        var page = includeResolved
+            ? await chains.OrderByDescending(c => c.LastOccurredUtc).ThenByDescending(c => c.Id).Take(limit).ToListAsync(ct)
+            // Open chains are few (a failure continues the open chain rather than opening another), so they are read
+            // from IX_sync_errors_open and put in order here: ordered in SQL, SQLite walks IX_sync_errors_latest
+            // through every resolved chain of the year looking for them.
+            : (await chains.ToListAsync(ct))
+                .OrderByDescending(c => c.LastOccurredUtc).ThenByDescending(c => c.Id).Take(limit).ToList();
         var ids = page.Select(c => c.Id).ToList();
         var attempts = (await db.SyncEvents.AsNoTracking()
                 .Where(e => e.ErrorChainId != null && ids.Contains(e.ErrorChainId.Value))

@@ -451,7 +451,15 @@ namespace SyncDashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedUtc");
 
-                    b.HasIndex("Service", "ResolvedUtc");
+                    b.HasIndex("Service", "Kind", "ResolvedUtc")
+                        .HasDatabaseName("IX_sync_errors_kind");
+
+                    b.HasIndex("Service", "LastOccurredUtc", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_sync_errors_latest");
+
+                    b.HasIndex("Service", "ResolvedUtc", "Kind")
+                        .HasDatabaseName("IX_sync_errors_open");
 
                     b.ToTable("sync_errors", (string)null);
                 });
@@ -1061,8 +1069,8 @@ namespace SyncDashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("Service", "TriggeredUtc");
 
-                    b.HasIndex("Service", "ReceivedUtc", "Id")
-                        .IsDescending(false, true, true)
+                    b.HasIndex("Service", "ReceivedUtc", "Id", "Redeliveries")
+                        .IsDescending(false, true, true, false)
                         .HasDatabaseName("IX_webhook_deliveries_latest");
 
                     b.ToTable("webhook_deliveries", (string)null);
