@@ -12,7 +12,11 @@ namespace SyncDashboard.Benchmarks;
 
 /// <summary>The whole app on Kestrel on a free port, over a fresh SQLite file, in demo mode with a fault-free simulator
 /// and no schedule, so the only runs are the ones the measurement makes. Counts open circuits.</summary>
-public sealed class LiveApp(string databaseFile, IDictionary<string, string?>? overrides = null) : WebApplicationFactory<MonitoringNotifier> // any type of the app's assembly: its entry point is found from it
+/// <param name="production">Run as a deployment does (the Production environment): fingerprinted scripts and styles are
+/// cached by the browser for good, where Development has it ask again on every visit, and no development-time
+/// diagnostics run. The static web assets still come from the build's manifest.</param>
+public sealed class LiveApp(string databaseFile, IDictionary<string, string?>? overrides = null, bool production = false)
+    : WebApplicationFactory<MonitoringNotifier> // any type of the app's assembly: its entry point is found from it
 {
     public const string NeverCron = "0 0 31 2 *";
 
@@ -35,8 +39,10 @@ public sealed class LiveApp(string databaseFile, IDictionary<string, string?>? o
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development serves the static web assets from the build's manifest, as `dotnet run` does.
-        builder.UseEnvironment("Development");
+        // Development serves the static web assets from the build's manifest, as `dotnet run` does; Production needs
+        // to be told to.
+        builder.UseEnvironment(production ? "Production" : "Development");
+        if (production) builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = $"Data Source={databaseFile}",

@@ -45,7 +45,7 @@ if (args.FirstOrDefault() == "live")
     return;
 }
 
-// `pages [--repeat 5] [--events 1000000]` measures every page's prerender and settle time in Chromium on a generated
+// `pages [--repeat 5] [--events 1000000] [--explain /page]` measures every page's prerender and settle time in Chromium on a generated
 // year of history beside an empty database (see PageMeasurement).
 if (args.FirstOrDefault() == "pages")
 {

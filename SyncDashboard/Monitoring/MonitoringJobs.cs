@@ -15,7 +15,6 @@ public static class MonitoringJobs
         var services = builder.Services;
         services.AddValidatedOptions<RollupOptions>(RollupOptions.Section);
         services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
-        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionCoversBurnWindows>();
         services.AddSingleton<MetricRollups>();
         services.AddSingleton<RetentionPurge>();
         services.AddTransient<MetricRollupJob>();
