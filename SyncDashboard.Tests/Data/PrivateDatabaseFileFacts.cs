@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyncDashboard.Data;
 using SyncDashboard.Tests.Infrastructure;
@@ -26,7 +27,10 @@ public sealed class PrivateDatabaseFileFacts
         {
             await app.StartAsync();
             await using var db = await app.CreateDbAsync();
-            // A write, so the WAL file exists whatever the pool has done with the migrator's connection.
+            // A write, so the WAL file exists whatever the pool has done with the migrator's connection, on a
+            // connection held open: SQLite removes the WAL when its last connection closes, and another test's
+            // SqliteConnection.ClearAllPools (they run in parallel) closes pooled ones.
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
             db.AuditEntries.Add(new AuditEntry { Service = "test", Actor = "test", Action = AuditAction.Pause });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
