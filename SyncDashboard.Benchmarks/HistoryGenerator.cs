@@ -249,6 +249,8 @@ public static class HistoryGenerator
         // Daily and weekly rows by the real rollup job, its clock at the end of history.
         var factory = new FileContextFactory(path);
         var rollups = await new MetricRollups(factory, new FixedTimeProvider(options.EndUtc)).RunAsync(ct);
+        // The performance page's rollups by sync type, as an upgraded install gets them: from the runs.
+        await TypeMetricsUpgrade.RunAsync(factory, ct);
 
         await using (var db = Open(path))
         {

@@ -32,6 +32,7 @@ public static class PostgresHistory
         rows += await CopyAsync(source.SyncErrors, target, connection);
         rows += await CopyAsync(source.SyncEvents, target, connection);
         rows += await CopyAsync(source.SyncMetrics, target, connection);
+        rows += await CopyAsync(source.SyncTypeMetrics, target, connection);
         rows += await CopyAsync(source.WebhookDeliveries, target, connection);
         rows += await CopyAsync(source.SyncStates, target, connection);
         rows += await CopyAsync(source.Projects, target, connection);

@@ -20,6 +20,6 @@ public static class BurningHistory
         }));
         db.SyncStates.Add(new SyncState { Service = ServiceName.Todoist, LastSuccessfulSyncUtc = nowUtc.AddMinutes(-1) });
         await db.SaveChangesAsync(ct);
-        await AttemptLogs.FillFromStoredRunsAsync(db, ct);
+        await StoredRuns.RollUpAsync(db, ct);
     }
 }

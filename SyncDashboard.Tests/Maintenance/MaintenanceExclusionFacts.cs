@@ -40,7 +40,7 @@ public sealed class MaintenanceExclusionFacts
             db.SyncEvents.AddRange(Run(Now.AddDays(-40), SyncStatus.Succeeded), Run(Now.AddMinutes(-100), SyncStatus.Succeeded),
                 Run(Now.AddMinutes(-50), SyncStatus.Failed), Run(Now.AddMinutes(-20), SyncStatus.Succeeded));
             await db.SaveChangesAsync(Ct);
-            await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
+            await StoredRuns.RollUpAsync(db, Ct);
         }
         var time = new FakeTimeProvider(Now);
         var before = await MeasureAsync(database, time);

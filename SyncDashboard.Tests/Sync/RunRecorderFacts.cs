@@ -6,6 +6,7 @@ using SyncDashboard.Configuration;
 using SyncDashboard.Data;
 using SyncDashboard.Health;
 using SyncDashboard.Sync;
+using SyncDashboard.Sync.Mirror;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Sync;
@@ -54,6 +55,52 @@ public sealed class RunRecorderFacts
         }
         Assert.Equal(2, await AttemptEndsUpgrade.RunAsync(database.Factory(), Ct));
         Assert.Equal(rows.Select(r => r.AttemptEnds), (await HourlyRowsAsync(database)).Select(r => r.AttemptEnds));
+    }
+
+    /// <summary>A successful run counts in its type's row of the hour it started in (the performance page's rollup); a
+    /// failure does not. The upgrade's rows from the same stored runs are the same.</summary>
+    [Theory, BothProviders]
+    public async Task Succeed_CountsTheRunInItsTypesRow_AsTheUpgradeWouldFromTheStoredRuns(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.Open())
+        {
+            db.SyncStates.Add(new SyncState { Service = Service });
+            await db.SaveChangesAsync(Ct);
+        }
+        var time = new FakeTimeProvider(Hour.AddMinutes(10));
+        var recorder = new RunRecorder(database.Factory(), time, Options.Create(new SyncOptions()),
+            Options.Create(new RetryOptions()), Options.Create(new HealthOptions()), NullLogger<RunRecorder>.Instance);
+        foreach (var (type, ms, objects) in new[] { (SyncType.Incremental, 300, 4), (SyncType.Full, 2000, 90), (SyncType.Incremental, 500, 6) })
+        {
+            var request = new SyncRequest(type, SyncTrigger.Schedule);
+            var run = await recorder.StartAsync(Service, request, null, Ct);
+            time.Advance(TimeSpan.FromMilliseconds(ms));
+            await using var db = database.Open();
+            await recorder.SucceedAsync(db, run, new RunResult(Service, type, "token", objects, new MirrorChanges(objects, 0, 0), null), Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+        var failing = await recorder.StartAsync(Service, new SyncRequest(SyncType.Incremental, SyncTrigger.Schedule), null, Ct);
+        await recorder.RecordFailureAsync(Service, failing, new SyncRequest(SyncType.Incremental, SyncTrigger.Schedule),
+            new SyncFailure(FailureKind.Transient, "HTTP_503", "down"), Ct);
+
+        var recorded = await TypeRowsAsync(database);
+        Assert.Equal([(SyncType.Full, 1, 2000L, 2000L, 2000L, 90L), (SyncType.Incremental, 2, 800L, 300L, 500L, 10L)],
+            recorded.Select(r => (r.Type, r.Runs, r.TotalDurationMs, r.MinDurationMs!.Value, r.MaxDurationMs!.Value, r.ItemsProcessed)));
+        Assert.All(recorded, r => Assert.Equal(Hour, r.HourStartUtc));
+
+        await using (var db = database.Open()) await db.SyncTypeMetrics.ExecuteDeleteAsync(Ct);
+        Assert.Equal(2, await TypeMetricsUpgrade.RunAsync(database.Factory(), Ct));
+        Assert.Equal(
+            recorded.Select(r => (r.Type, r.Runs, r.TotalDurationMs, r.MinDurationMs, r.MaxDurationMs, r.ItemsProcessed, r.DurationSketch)),
+            (await TypeRowsAsync(database)).Select(r => (r.Type, r.Runs, r.TotalDurationMs, r.MinDurationMs, r.MaxDurationMs, r.ItemsProcessed, r.DurationSketch)));
+        Assert.Equal(0, await TypeMetricsUpgrade.RunAsync(database.Factory(), Ct));
+    }
+
+    private static async Task<List<SyncTypeMetric>> TypeRowsAsync(TestDatabase database)
+    {
+        await using var db = database.Open();
+        return (await db.SyncTypeMetrics.AsNoTracking().ToListAsync(Ct)).OrderBy(r => r.Type.ToString(), StringComparer.Ordinal).ToList();
     }
 
     private static async Task<List<SyncMetric>> HourlyRowsAsync(TestDatabase database)

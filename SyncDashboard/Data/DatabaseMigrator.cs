@@ -41,6 +41,11 @@ public sealed class DatabaseMigrator(
             logger.LogInformation(
                 "Attempt end logs for {Rows} hourly rollup row(s) written before them, from the runs still stored", logged);
         }
+        var typed = await TypeMetricsUpgrade.RunAsync(dbFactory, ct);
+        if (typed > 0)
+        {
+            logger.LogInformation("Performance rollups by sync type: {Rows} hourly row(s) from the runs still stored", typed);
+        }
         logger.LogInformation("Monitoring database ready ({Provider})", options.Value.Provider);
     }
 

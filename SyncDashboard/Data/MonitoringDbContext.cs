@@ -10,6 +10,7 @@ namespace SyncDashboard.Data;
 public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SyncEvent> SyncEvents => Set<SyncEvent>();
+    public DbSet<SyncTypeMetric> SyncTypeMetrics => Set<SyncTypeMetric>();
     public DbSet<SyncMetric> SyncMetrics => Set<SyncMetric>();
     public DbSet<SyncError> SyncErrors => Set<SyncError>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
@@ -86,6 +87,15 @@ public abstract class MonitoringDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.DurationSketch).HasConversion(s => s.Encode(), b => DurationSketch.Decode(b));
             // The column the bucket counts always had; rows written since leave it null.
             e.Property(x => x.LegacyDurationHistogram).HasColumnName("DurationHistogram");
+        });
+
+        modelBuilder.Entity<SyncTypeMetric>(e =>
+        {
+            e.ToTable("sync_type_metrics");
+            e.Property(x => x.Service).HasMaxLength(32);
+            e.HasIndex(x => new { x.Service, x.Type, x.HourStartUtc }).IsUnique();
+            e.HasIndex(x => new { x.Service, x.HourStartUtc });
+            e.Property(x => x.DurationSketch).HasConversion(s => s.Encode(), b => DurationSketch.Decode(b));
         });
 
         modelBuilder.Entity<SyncError>(e =>

@@ -266,7 +266,8 @@ public sealed class RunRecorder(
         db.SyncEvents.CountAsync(e => e.ErrorChainId == chainId, ct);
 
     /// <summary>Counts the run in the row of the hour it started in and logs its end in the row of the hour it ended
-    /// in (the objectives count attempts by end time); usually the same row.</summary>
+    /// in (the objectives count attempts by end time); usually the same row. A successful timed run also counts in its
+    /// type's row of the hour it started in (the performance page's rollup).</summary>
     private static async Task AddToHourAsync(
         MonitoringDbContext db, string service, SyncEvent run, DateTime now, CancellationToken ct)
     {
@@ -277,6 +278,23 @@ public sealed class RunRecorder(
         endRow.AttemptEnds = AttemptEnds.Add(endRow.PeriodStartUtc, endRow.AttemptEnds,
             new AttemptEnd(end, run.Status == SyncStatus.Succeeded));
         endRow.LastUpdatedUtc = now;
+        if (run.Status == SyncStatus.Succeeded && run.DurationMs is { } duration)
+        {
+            (await TypeRowAsync(db, service, run.Type, metric.PeriodStartUtc, ct)).Add(duration, run.ItemsProcessed, now);
+        }
+    }
+
+    private static async Task<SyncTypeMetric> TypeRowAsync(
+        MonitoringDbContext db, string service, SyncType type, DateTime hour, CancellationToken ct)
+    {
+        var row = db.SyncTypeMetrics.Local.FirstOrDefault(m => m.Service == service && m.Type == type && m.HourStartUtc == hour)
+                  ?? await db.SyncTypeMetrics.SingleOrDefaultAsync(m => m.Service == service && m.Type == type && m.HourStartUtc == hour, ct);
+        if (row is null)
+        {
+            row = new SyncTypeMetric { Service = service, Type = type, HourStartUtc = hour };
+            db.SyncTypeMetrics.Add(row);
+        }
+        return row;
     }
 
     private static async Task<SyncMetric> HourRowAsync(

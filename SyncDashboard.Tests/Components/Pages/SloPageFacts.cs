@@ -85,7 +85,7 @@ public sealed class SloPageFacts
                 ErrorChainId = m is -90 or -80 ? chainId : null, ErrorCode = m is -90 or -80 ? "HTTP_503" : null,
             }));
             await db.SaveChangesAsync(Ct);
-            await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
+            await StoredRuns.RollUpAsync(db, Ct);
         }
         await using var context = Context(app);
 

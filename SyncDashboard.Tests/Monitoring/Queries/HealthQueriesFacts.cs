@@ -240,7 +240,7 @@ public sealed class HealthQueriesFacts
                 });
             }
             await db.SaveChangesAsync(Ct);
-            await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
+            await StoredRuns.RollUpAsync(db, Ct);
         }
 
         var uptime = (await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct)).Uptime;
@@ -275,7 +275,7 @@ public sealed class HealthQueriesFacts
                 });
             }
             await db.SaveChangesAsync(Ct);
-            await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
+            await StoredRuns.RollUpAsync(db, Ct);
         }
 
         var uptime = (await app.Get<HealthQueries>().GetAsync(ServiceName.Todoist, Ct)).Uptime;

@@ -39,7 +39,7 @@ public sealed class SloQueriesFacts
         await using var db = database.Open();
         db.SyncEvents.AddRange(events);
         await db.SaveChangesAsync(Ct);
-        await AttemptLogs.FillFromStoredRunsAsync(db, Ct);
+        await StoredRuns.RollUpAsync(db, Ct);
     }
 
     /// <summary>By hand. Counted in the last day: successes 100, 90, 60 and 20 minutes ago, a failure 50 minutes ago;

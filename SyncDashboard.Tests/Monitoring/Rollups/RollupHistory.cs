@@ -3,8 +3,9 @@ using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Monitoring.Rollups;
 
-/// <summary>Writes sync events and their hourly rows the way a run does (<see cref="MetricArithmetic.Add"/> on the hour
-/// the event started, stamped with its completion), so rollups can be checked against the raw events.</summary>
+/// <summary>Writes sync events and their hourly rows (and rows by sync type) the way a run does
+/// (<see cref="MetricArithmetic.Add"/> on the hour the event started, stamped with its completion), so rollups can be
+/// checked against the raw events.</summary>
 public static class RollupHistory
 {
     public const string Main = "todoist";
@@ -89,6 +90,7 @@ public static class RollupHistory
         // The rows met so far by key: DbSet.Local detects changes on every call, which over weeks of runs (tens of
         // thousands tracked) made recording quadratic.
         var rows = new Dictionary<(string Service, DateTime Hour), SyncMetric>();
+        var types = new Dictionary<(string Service, SyncType Type, DateTime Hour), SyncTypeMetric>();
         foreach (var run in events)
         {
             db.SyncEvents.Add(run);
@@ -103,6 +105,16 @@ public static class RollupHistory
                 rows[(run.Service, hour)] = metric;
             }
             MetricArithmetic.Add(metric, run.Status, run.DurationMs, run.ItemsProcessed, updatedUtc ?? run.CompletedUtc!.Value);
+            if (run.Status != SyncStatus.Succeeded || run.DurationMs is not { } duration) continue;
+            if (!types.TryGetValue((run.Service, run.Type, hour), out var typeRow))
+            {
+                typeRow = await db.SyncTypeMetrics.SingleOrDefaultAsync(m =>
+                              m.Service == run.Service && m.Type == run.Type && m.HourStartUtc == hour,
+                              TestContext.Current.CancellationToken)
+                          ?? db.SyncTypeMetrics.Add(new SyncTypeMetric { Service = run.Service, Type = run.Type, HourStartUtc = hour }).Entity;
+                types[(run.Service, run.Type, hour)] = typeRow;
+            }
+            typeRow.Add(duration, run.ItemsProcessed, updatedUtc ?? run.CompletedUtc!.Value);
         }
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -703,6 +703,59 @@ namespace SyncDashboard.Data.Migrations.PostgreSql
                     b.ToTable("sync_state", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Data.SyncTypeMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("DurationSketch")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("HourStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ItemsProcessed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastUpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MaxDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MinDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TotalDurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "HourStartUtc");
+
+                    b.HasIndex("Service", "Type", "HourStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("sync_type_metrics", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.TimelineNote", b =>
                 {
                     b.Property<long>("Id")

@@ -692,6 +692,59 @@ namespace SyncDashboard.Data.Migrations.Sqlite
                     b.ToTable("sync_state", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Data.SyncTypeMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("DurationSketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HourStartUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemsProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastUpdatedUtc")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaxDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalDurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "HourStartUtc");
+
+                    b.HasIndex("Service", "Type", "HourStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("sync_type_metrics", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Data.TimelineNote", b =>
                 {
                     b.Property<long>("Id")

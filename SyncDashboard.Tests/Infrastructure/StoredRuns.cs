@@ -3,13 +3,13 @@ using SyncDashboard.Data;
 
 namespace SyncDashboard.Tests.Infrastructure;
 
-/// <summary>Logs the counted attempts of runs a test stored by hand into the hourly rollups, as the run recorder does
-/// for a real run in the same transaction: the objectives and the uptime read only those logs. It clears every log and
-/// has the start-up upgrade fill them again from the runs stored, so what a test sees is what the app's own code
-/// writes.</summary>
-public static class AttemptLogs
+/// <summary>Rolls up runs a test stored by hand as the run recorder does for a real run in the same transaction: the
+/// counted attempts' logs in the hourly rollups (what the objectives and the uptime read) and the rollups by sync type
+/// (what the performance page reads). It clears both and has the start-up upgrades fill them again from the runs
+/// stored, so what a test sees is what the app's own code writes.</summary>
+public static class StoredRuns
 {
-    public static async Task FillFromStoredRunsAsync(MonitoringDbContext db, CancellationToken ct)
+    public static async Task RollUpAsync(MonitoringDbContext db, CancellationToken ct)
     {
         await db.SyncMetrics.Where(m => m.Period == MetricPeriod.Hourly)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AttemptEnds, (byte[]?)null), ct);
@@ -29,5 +29,7 @@ public static class AttemptLogs
         }
         await db.SaveChangesAsync(ct);
         await AttemptEndsUpgrade.RunAsync(db, ct);
+        await db.SyncTypeMetrics.ExecuteDeleteAsync(ct);
+        await TypeMetricsUpgrade.RunAsync(db, ct);
     }
 }
