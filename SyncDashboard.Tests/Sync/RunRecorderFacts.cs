@@ -24,14 +24,8 @@ public sealed class RunRecorderFacts
     public async Task RecordFailure_LogsTheAttemptInTheHourItEnded_AndCountsItInTheHourItStarted(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.Open())
-        {
-            db.SyncStates.Add(new SyncState { Service = Service });
-            await db.SaveChangesAsync(Ct);
-        }
         var time = new FakeTimeProvider(Hour.AddMinutes(59).AddSeconds(50).AddTicks(1234));
-        var recorder = new RunRecorder(database.Factory(), time, Options.Create(new SyncOptions()),
-            Options.Create(new RetryOptions()), Options.Create(new HealthOptions()), NullLogger<RunRecorder>.Instance);
+        var recorder = await RecorderAsync(database, time);
         var request = new SyncRequest(SyncType.Incremental, SyncTrigger.Schedule);
 
         var failing = await recorder.StartAsync(Service, request, null, Ct);
@@ -63,14 +57,8 @@ public sealed class RunRecorderFacts
     public async Task Succeed_CountsTheRunInItsTypesRow_AsTheUpgradeWouldFromTheStoredRuns(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.Open())
-        {
-            db.SyncStates.Add(new SyncState { Service = Service });
-            await db.SaveChangesAsync(Ct);
-        }
         var time = new FakeTimeProvider(Hour.AddMinutes(10));
-        var recorder = new RunRecorder(database.Factory(), time, Options.Create(new SyncOptions()),
-            Options.Create(new RetryOptions()), Options.Create(new HealthOptions()), NullLogger<RunRecorder>.Instance);
+        var recorder = await RecorderAsync(database, time);
         foreach (var (type, ms, objects) in new[] { (SyncType.Incremental, 300, 4), (SyncType.Full, 2000, 90), (SyncType.Incremental, 500, 6) })
         {
             var request = new SyncRequest(type, SyncTrigger.Schedule);
@@ -101,6 +89,18 @@ public sealed class RunRecorderFacts
     {
         await using var db = database.Open();
         return (await db.SyncTypeMetrics.AsNoTracking().ToListAsync(Ct)).OrderBy(r => r.Type.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A recorder over <paramref name="database"/>, with the service's state row it updates.</summary>
+    private static async Task<RunRecorder> RecorderAsync(TestDatabase database, TimeProvider time)
+    {
+        await using (var db = database.Open())
+        {
+            db.SyncStates.Add(new SyncState { Service = Service });
+            await db.SaveChangesAsync(Ct);
+        }
+        return new RunRecorder(database.Factory(), time, Options.Create(new SyncOptions()),
+            Options.Create(new RetryOptions()), Options.Create(new HealthOptions()), NullLogger<RunRecorder>.Instance);
     }
 
     private static async Task<List<SyncMetric>> HourlyRowsAsync(TestDatabase database)
