@@ -16,7 +16,8 @@ using SyncDashboard.Todoist.Simulator;
 namespace SyncDashboard.Tests.Monitoring.Queries;
 
 /// <summary>The done-when test of the objectives: a generated month of known failures and stale periods, measured
-/// with the raw events, then again after retention purged most of them (from the rollups' attempt logs), with the
+/// with every raw event stored, then again after retention purged most of them (the objectives read the rollups' attempt
+/// logs either way; "what spent the budget" names the chains of the events still stored), with the
 /// same numbers each time, all worked out by hand below.</summary>
 /// <remarks>
 /// <para>The month: November 2026. A scheduled run ends every 10 minutes, at 00:00, 00:10, … from Nov 1 00:00 to Dec 1

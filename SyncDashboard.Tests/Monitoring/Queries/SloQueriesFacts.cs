@@ -12,7 +12,8 @@ using SyncDashboard.Todoist.Simulator;
 
 namespace SyncDashboard.Tests.Monitoring.Queries;
 
-/// <summary>The objectives over raw events in a real SQLite file and a real PostgreSQL database.</summary>
+/// <summary>The objectives over runs stored by hand and rolled up as the run recorder would (the attempt logs they are
+/// read from), in a real SQLite file and a real PostgreSQL database.</summary>
 public sealed class SloQueriesFacts
 {
     private const string Service = ServiceName.Todoist;
